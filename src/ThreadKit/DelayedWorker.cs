@@ -1,0 +1,108 @@
+using System;
+using System.Threading;
+
+namespace ThreadKit;
+
+/// <summary>
+/// A worker that runs its body after a delay unless it is canceled first, like Python's <c>threading.Timer</c>. Its
+/// <see cref="NamedWorker{TResult}.Join()"/> returns whether the body ran.
+/// </summary>
+/// <remarks>
+/// The delay is spent on the worker's own named thread, which waits on its stop token, so <see cref="Cancel"/>,
+/// <see cref="NamedWorker.RequestStop"/> and <see cref="NamedWorker.Dispose"/> all end the wait at once. Everything a
+/// <see cref="NamedWorker"/> offers applies: options before <see cref="NamedWorker.Start"/>, joins, fault reporting.
+/// </remarks>
+public sealed class DelayedWorker : NamedWorker<bool>
+{
+    private const int Waiting = 0;
+    private const int Ran = 1;
+    private const int Canceled = 2;
+
+    private readonly Delegate _body;
+    private int _decision;
+
+    private DelayedWorker(string? name, TimeSpan delay, Delegate body)
+        : base(name, body, default)
+    {
+        if (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(delay),
+                delay,
+                "The delay must be zero or positive and at most int.MaxValue milliseconds (about 24.8 days).");
+        }
+
+        Delay = delay;
+        _body = body;
+    }
+
+    /// <summary>Gets how long the worker waits, once started, before it runs its body.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether <see cref="Cancel"/> won the race against the delay, so the body never runs.
+    /// </summary>
+    public bool IsCanceled => Volatile.Read(ref _decision) == Canceled;
+
+    /// <summary>Creates an unstarted worker that, once started, runs <paramref name="body"/> after <paramref name="delay"/>.</summary>
+    /// <param name="name">The worker's name. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
+    /// <param name="delay">How long to wait after <see cref="NamedWorker.Start"/> before running the body.</param>
+    /// <param name="body">The code to run when the delay has passed.</param>
+    /// <returns>The new worker, <see cref="WorkerState.Unstarted"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public static DelayedWorker Create(string? name, TimeSpan delay, Action body) => new(name, delay, body);
+
+    /// <summary>
+    /// Creates an unstarted worker that, once started, runs <paramref name="body"/> after <paramref name="delay"/>,
+    /// passing it the worker's stop token so that a run already under way can be stopped too.
+    /// </summary>
+    /// <param name="name">The worker's name. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
+    /// <param name="delay">How long to wait after <see cref="NamedWorker.Start"/> before running the body.</param>
+    /// <param name="body">The code to run when the delay has passed; it receives the worker's stop token.</param>
+    /// <returns>The new worker, <see cref="WorkerState.Unstarted"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public static DelayedWorker Create(string? name, TimeSpan delay, Action<CancellationToken> body) =>
+        new(name, delay, body);
+
+    /// <summary>
+    /// Cancels the run if the delay has not passed yet, as Python's <c>Timer.cancel()</c> does. It can be called before
+    /// or after <see cref="NamedWorker.Start"/>, from any thread, any number of times.
+    /// </summary>
+    /// <returns>
+    /// <see langword="true"/> if this call or an earlier one kept the body from running; <see langword="false"/> if the
+    /// body had already begun, in which case its stop token is signalled.
+    /// </returns>
+    public bool Cancel()
+    {
+        var decision = Interlocked.CompareExchange(ref _decision, Canceled, Waiting);
+        RequestStop();
+        return decision != Ran;
+    }
+
+    private protected override void Execute()
+    {
+        var stopToken = StopToken;
+        var stopped = stopToken.IsCancellationRequested || stopToken.WaitHandle.WaitOne(Delay);
+        if (stopped || Interlocked.CompareExchange(ref _decision, Ran, Waiting) != Waiting)
+        {
+            Interlocked.CompareExchange(ref _decision, Canceled, Waiting);
+            SetResult(false);
+            return;
+        }
+
+        if (_body is Action action)
+        {
+            action();
+        }
+        else
+        {
+            ((Action<CancellationToken>)_body)(stopToken);
+        }
+
+        SetResult(true);
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+
+namespace ThreadKit;
+
+/// <summary>Python's standard-error report for a fault nobody handled, made safe against hostile exceptions.</summary>
+internal static class FaultReport
+{
+    public static void WriteUnhandled(string workerName, Exception exception) =>
+        Write("Exception in thread " + workerName + ":" + Environment.NewLine + Describe(exception));
+
+    public static void WriteHandlerFailure(string workerName, Exception handlerFailure) =>
+        Write("Exception in an UnhandledException handler for thread " + workerName + ":" + Environment.NewLine + Describe(handlerFailure));
+
+    /// <summary>
+    /// Formats an exception without trusting it: an override of <see cref="Exception.ToString"/> that throws must not
+    /// take the worker's thread, and with it the process, down.
+    /// </summary>
+    internal static string Describe(Exception exception)
+    {
+        try
+        {
+            return exception.ToString();
+        }
+        catch (Exception formattingFailure)
+        {
+            return exception.GetType().FullName + " (its ToString() threw " + formattingFailure.GetType().FullName + ")";
+        }
+    }
+
+    private static void Write(string report)
+    {
+        try
+        {
+            // One call, so that reports from threads failing together do not interleave line by line.
+            Console.Error.Write(report + Environment.NewLine);
+        }
+        catch (Exception)
+        {
+            // Standard error may be closed; the fault is still kept for Join.
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace ThreadKit;
+
+/// <summary>Argument checks shared by every public entry point, so that each failure reads the same way.</summary>
+internal static class Guard
+{
+    public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where T : class
+    {
+        if (value is null)
+        {
+            ThrowArgumentNull(paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Accepts <see cref="Timeout.InfiniteTimeSpan"/>, zero, and any positive span.</summary>
+    public static void Timeout(TimeSpan timeout, [CallerArgumentExpression(nameof(timeout))] string? paramName = null)
+    {
+        if (timeout < TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                timeout,
+                "The timeout must be zero or positive, or Timeout.InfiniteTimeSpan to wait without limit.");
+        }
+    }
+
+    public static string? WorkerName(string? name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
+    {
+        if (name is not null && name.IndexOf('\0') >= 0)
+        {
+            throw new ArgumentException(
+                "The name contains a NUL character ('\\0'), which operating systems treat as the end of a thread name. Remove it and try again.",
+                paramName);
+        }
+
+        return name;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowArgumentNull(string? paramName) =>
+        throw new ArgumentNullException(paramName, "A value is required here; pass a non-null argument.");
+}

@@ -1,0 +1,179 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using System.Threading;
+using ThreadKit;
+
+namespace ThreadKit.Scenarios;
+
+/// <summary>Runs one named scenario in a fresh process. Exit code 0 means the scenario's own checks held.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        AssemblyLoadContext.Default.Resolving += ResolveThreadKit;
+        if (args.Length != 1)
+        {
+            Console.Error.WriteLine("usage: ThreadKit.Scenarios <scenario>");
+            return 2;
+        }
+
+        return Run(args[0]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Run(string scenario) => scenario switch
+    {
+        "unhandled-report" => UnhandledReport(),
+        "unjoined-fault" => UnjoinedFault(),
+        "handler-throws" => HandlerThrows(),
+        "foreground-keeps-alive" => ForegroundKeepsAlive(),
+        "start-fails" => StartFails(),
+        "main-thread-name" => MainThreadName(),
+        "auto-names" => AutoNames(),
+        _ => Unknown(scenario),
+    };
+
+    private static Assembly? ResolveThreadKit(AssemblyLoadContext context, AssemblyName name)
+    {
+        var path = Environment.GetEnvironmentVariable("THREADKIT_ASSEMBLY");
+        return name.Name == "ThreadKit" && path is not null ? context.LoadFromAssemblyPath(Path.GetFullPath(path)) : null;
+    }
+
+    private static int Unknown(string scenario)
+    {
+        Console.Error.WriteLine($"unknown scenario '{scenario}'");
+        return 2;
+    }
+
+    /// <summary>No handler: the fault is reported to stderr in Python's words, and Join still rethrows it.</summary>
+    private static int UnhandledReport()
+    {
+        var worker = NamedWorker.Create("Crasher", static () => throw new InvalidOperationException("boom"));
+        worker.Start();
+        try
+        {
+            worker.Join();
+            return 1;
+        }
+        catch (InvalidOperationException ex) when (ex.Message == "boom")
+        {
+            Console.WriteLine("joined: " + ex.GetType().Name);
+            return 0;
+        }
+    }
+
+    /// <summary>A fault nobody joins does not end the process, as it would on a raw Thread.</summary>
+    private static int UnjoinedFault()
+    {
+        using var reported = new ManualResetEventSlim();
+        NamedWorker? faulted = null;
+        NamedWorker.UnhandledException += (_, e) =>
+        {
+            faulted = e.Worker;
+            reported.Set();
+        };
+        NamedWorker.Create("Unjoined", static () => throw new InvalidOperationException("nobody joins me")).Start();
+        if (!reported.Wait(TimeSpan.FromSeconds(15)))
+        {
+            return 1;
+        }
+
+        // Dispose waits for the thread to end without rethrowing, so a crash on its way out would have happened by now.
+        faulted!.Dispose();
+        Console.WriteLine("process survived");
+        return 0;
+    }
+
+    /// <summary>A handler that throws is reported, does not end the process, and Join still gets the original fault.</summary>
+    private static int HandlerThrows()
+    {
+        NamedWorker.UnhandledException += static (_, _) => throw new FormatException("handler failed");
+        var worker = NamedWorker.Create("HandlerVictim", static () => throw new InvalidOperationException("original"));
+        worker.Start();
+        try
+        {
+            worker.Join();
+            return 1;
+        }
+        catch (InvalidOperationException ex) when (ex.Message == "original")
+        {
+            Console.WriteLine("joined original");
+            return 0;
+        }
+    }
+
+    /// <summary>A foreground worker keeps the process running after Main returns, like a non-daemon Python thread.</summary>
+    private static int ForegroundKeepsAlive()
+    {
+        var mainReturning = new ManualResetEventSlim();
+        var worker = NamedWorker.Create("Straggler", Straggle, mainReturning);
+        worker.Start();
+        Console.WriteLine("main returning");
+        mainReturning.Set();
+        return 0;
+
+        static void Straggle(ManualResetEventSlim mainReturning)
+        {
+            mainReturning.Wait();
+
+            // Work that outlasts Main by far more than a background thread would be given.
+            Thread.Sleep(TimeSpan.FromMilliseconds(500));
+            Console.WriteLine("worker finished after main");
+        }
+    }
+
+    /// <summary>
+    /// Run under an address-space limit that makes a 2 GiB stack impossible: Start fails cleanly, leaves nothing
+    /// behind, and the same worker can start once the stack size is fixed.
+    /// </summary>
+    private static int StartFails()
+    {
+        var worker = NamedWorker.Create("TooBig", static () => Console.WriteLine("ran after retry"));
+        worker.StackSize = int.MaxValue;
+        try
+        {
+            worker.Start();
+            Console.WriteLine("start unexpectedly succeeded");
+            return 1;
+        }
+        catch (OutOfMemoryException ex)
+        {
+            Console.WriteLine("start failed: " + ex.Message);
+        }
+
+        Console.WriteLine($"state={worker.State} alive={worker.IsAlive} id={worker.ManagedThreadId?.ToString() ?? "null"} active={NamedWorker.ActiveCount} listed={NamedWorker.GetActive().Count}");
+        worker.StackSize = 0;
+        worker.Start();
+        worker.Join();
+        Console.WriteLine($"state={worker.State}");
+        return 0;
+    }
+
+    /// <summary>Automatic names count from 1 in each process, and only automatically named workers take a number.</summary>
+    private static int AutoNames()
+    {
+        Console.WriteLine(NamedWorker.Create(null, Work).Name);
+        Console.WriteLine(NamedWorker.Create("explicit", Work).Name);
+        Console.WriteLine(NamedWorker.Create(null, static () => { }).Name);
+        return 0;
+
+        static void Work()
+        {
+        }
+    }
+
+    /// <summary>The process's entry thread is MainThread; other unnamed threads are not.</summary>
+    private static int MainThreadName()
+    {
+        Console.WriteLine(NamedWorker.CurrentThreadName);
+        string? other = null;
+        var thread = new Thread(() => other = NamedWorker.CurrentThreadName);
+        thread.Start();
+        thread.Join();
+        Console.WriteLine(other);
+        return 0;
+    }
+}
