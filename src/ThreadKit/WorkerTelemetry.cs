@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using System.Reflection;
 
@@ -12,59 +13,57 @@ namespace ThreadKit;
 /// extra code. Every recording checks first whether anyone listens, so an unobserved worker pays one branch per
 /// instrument and allocates nothing.
 /// </summary>
+/// <remarks>
+/// The feature switch <c>ThreadKit.Telemetry.IsSupported</c> (an <see cref="AppContext"/> switch, or
+/// <c>&lt;RuntimeHostConfigurationOption&gt;</c> in a project) removes the instruments entirely: the JIT folds the
+/// check away and the trimmer drops the code.
+/// </remarks>
 internal static class WorkerTelemetry
 {
+    public const string FeatureSwitch = "ThreadKit.Telemetry.IsSupported";
     public const string SourceName = "ThreadKit";
     public const string WorkerNameTag = "threadkit.worker.name";
     public const string OutcomeTag = "threadkit.worker.outcome";
     public const string GroupNameTag = "threadkit.group.name";
 
-    private static readonly string? s_version = typeof(WorkerTelemetry).Assembly
-        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-
-    private static readonly Meter s_meter = new(SourceName, s_version);
-    private static readonly ActivitySource s_activitySource = new(SourceName, s_version);
-
-    private static readonly Counter<long> s_started = s_meter.CreateCounter<long>(
-        "threadkit.workers.started", "{worker}", "Workers whose thread has started running.");
-
-    private static readonly Counter<long> s_faulted = s_meter.CreateCounter<long>(
-        "threadkit.workers.faulted", "{worker}", "Workers whose body ended with an exception.");
-
-    private static readonly UpDownCounter<long> s_active = s_meter.CreateUpDownCounter<long>(
-        "threadkit.workers.active", "{worker}", "Workers whose body is running.");
-
-    private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>(
-        "threadkit.worker.duration", "s", "How long worker bodies ran, by outcome.");
+#if NET
+    [FeatureSwitchDefinition(FeatureSwitch)]
+#endif
+    public static bool IsSupported { get; } = !AppContext.TryGetSwitch(FeatureSwitch, out var enabled) || enabled;
 
     /// <summary>
     /// Called on the starting thread when the execution context will not flow, so that the worker's activity can
     /// still continue the starter's trace.
     /// </summary>
     public static ActivityContext CaptureParentForUnflowedStart() =>
-        s_activitySource.HasListeners() && Activity.Current is { } parent ? parent.Context : default;
+        IsSupported && Instruments.ActivitySource.HasListeners() && Activity.Current is { } parent ? parent.Context : default;
 
     /// <summary>Called on the worker's thread just before its body runs.</summary>
     public static RunScope RunStarting(NamedWorker worker)
     {
-        var group = worker.Group?.Name;
-        if (s_started.Enabled)
+        if (!IsSupported)
         {
-            s_started.Add(1, GroupTags(group));
+            return default;
         }
 
-        if (s_active.Enabled)
+        var group = worker.Group?.Name;
+        if (Instruments.Started.Enabled)
         {
-            s_active.Add(1, GroupTags(group));
+            Instruments.Started.Add(1, GroupTags(group));
+        }
+
+        if (Instruments.Active.Enabled)
+        {
+            Instruments.Active.Add(1, GroupTags(group));
         }
 
         Activity? activity = null;
-        if (s_activitySource.HasListeners())
+        if (Instruments.ActivitySource.HasListeners())
         {
             activity = StartActivity(worker, group);
         }
 
-        var startTimestamp = s_duration.Enabled || activity is not null ? Stopwatch.GetTimestamp() : 0;
+        var startTimestamp = Instruments.Duration.Enabled || activity is not null ? Stopwatch.GetTimestamp() : 0;
         return new RunScope(startTimestamp, activity);
     }
 
@@ -72,7 +71,7 @@ internal static class WorkerTelemetry
     {
         // With the execution context flowing, Activity.Current is already the starter's activity.
         var parent = Activity.Current is null ? worker.ParentActivityForUnflowedStart : default;
-        var activity = s_activitySource.StartActivity(worker.Name, ActivityKind.Internal, parent);
+        var activity = Instruments.ActivitySource.StartActivity(worker.Name, ActivityKind.Internal, parent);
         if (activity is not null)
         {
             activity.SetTag(WorkerNameTag, worker.Name);
@@ -110,28 +109,33 @@ internal static class WorkerTelemetry
         /// <summary>Called on the worker's thread after its body ended.</summary>
         public void Complete(NamedWorker worker, WorkerState outcome, Exception? exception)
         {
+            if (!IsSupported)
+            {
+                return;
+            }
+
             var group = worker.Group?.Name;
-            if (s_active.Enabled)
+            if (Instruments.Active.Enabled)
             {
-                s_active.Add(-1, GroupTags(group));
+                Instruments.Active.Add(-1, GroupTags(group));
             }
 
-            if (outcome == WorkerState.Faulted && s_faulted.Enabled)
+            if (outcome == WorkerState.Faulted && Instruments.Faulted.Enabled)
             {
-                s_faulted.Add(1, GroupTags(group));
+                Instruments.Faulted.Add(1, GroupTags(group));
             }
 
-            if (_startTimestamp != 0 && s_duration.Enabled)
+            if (_startTimestamp != 0 && Instruments.Duration.Enabled)
             {
                 var seconds = (double)(Stopwatch.GetTimestamp() - _startTimestamp) / Stopwatch.Frequency;
                 var outcomeTag = new KeyValuePair<string, object?>(OutcomeTag, OutcomeName(outcome));
                 if (group is null)
                 {
-                    s_duration.Record(seconds, outcomeTag);
+                    Instruments.Duration.Record(seconds, outcomeTag);
                 }
                 else
                 {
-                    s_duration.Record(seconds, outcomeTag, new KeyValuePair<string, object?>(GroupNameTag, group));
+                    Instruments.Duration.Record(seconds, outcomeTag, new KeyValuePair<string, object?>(GroupNameTag, group));
                 }
             }
 
@@ -159,5 +163,27 @@ internal static class WorkerTelemetry
                 return exception.GetType().FullName ?? "exception";
             }
         }
+    }
+
+    /// <summary>The instruments, in their own type so that nothing creates them while the feature switch is off.</summary>
+    private static class Instruments
+    {
+        public static readonly string? Version = typeof(WorkerTelemetry).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+
+        public static readonly Meter Meter = new(SourceName, Version);
+        public static readonly ActivitySource ActivitySource = new(SourceName, Version);
+
+        public static readonly Counter<long> Started = Meter.CreateCounter<long>(
+            "threadkit.workers.started", "{worker}", "Workers whose thread has started running.");
+
+        public static readonly Counter<long> Faulted = Meter.CreateCounter<long>(
+            "threadkit.workers.faulted", "{worker}", "Workers whose body ended with an exception.");
+
+        public static readonly UpDownCounter<long> Active = Meter.CreateUpDownCounter<long>(
+            "threadkit.workers.active", "{worker}", "Workers whose body is running.");
+
+        public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+            "threadkit.worker.duration", "s", "How long worker bodies ran, by outcome.");
     }
 }
