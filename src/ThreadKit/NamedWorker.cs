@@ -52,12 +52,6 @@ public abstract partial class NamedWorker : IDisposable
     private static readonly object s_finishedSentinel = new();
     private static int s_autoNameCounter;
 
-    [ThreadStatic]
-    private static NamedWorker? t_current;
-
-    [ThreadStatic]
-    private static string? t_unnamedThreadName;
-
     private readonly string _name;
     private Thread? _thread;
     private object? _joinSource;
@@ -111,20 +105,13 @@ public abstract partial class NamedWorker : IDisposable
     /// </para>
     /// <para>After the first call on a thread, reading this property allocates nothing.</para>
     /// </remarks>
-    public static string CurrentThreadName
-    {
-        get
-        {
-            var name = Thread.CurrentThread.Name;
-            return string.IsNullOrEmpty(name) ? t_unnamedThreadName ??= DescribeUnnamedCurrentThread() : name!;
-        }
-    }
+    public static string CurrentThreadName => ThreadNames.Current;
 
     /// <summary>
     /// Gets the worker whose body is running on the calling thread, or <see langword="null"/> on any other thread,
     /// as Python's <c>threading.current_thread()</c> does.
     /// </summary>
-    public static NamedWorker? Current => t_current;
+    public static NamedWorker? Current => WorkerRegistry.Find(Environment.CurrentManagedThreadId);
 
     /// <summary>Gets the number of workers that have started and whose body has not ended yet.</summary>
     public static int ActiveCount => WorkerRegistry.Count;
@@ -614,11 +601,6 @@ public abstract partial class NamedWorker : IDisposable
         return end > start ? methodName.Substring(start, end - start) : null;
     }
 
-    private static string DescribeUnnamedCurrentThread() =>
-        NativeThread.IsProcessEntryThread()
-            ? "MainThread"
-            : "ManagedThread-" + Environment.CurrentManagedThreadId.ToString(CultureInfo.InvariantCulture);
-
     private static bool JoinThread(Thread thread, TimeSpan timeout)
     {
         if (timeout == Timeout.InfiniteTimeSpan)
@@ -759,9 +741,10 @@ public abstract partial class NamedWorker : IDisposable
         Volatile.Write(ref _nativeThreadId, NativeThread.GetCurrentThreadId());
 
         // Naming from the new thread itself is one prctl on Linux, where a name set before Start costs the starting
-        // thread an open/write/close of /proc/self/task/<tid>/comm.
-        Thread.CurrentThread.Name = _name;
-        t_current = this;
+        // thread an open/write/close of /proc/self/task/<tid>/comm. It goes through _thread, not Thread.CurrentThread,
+        // and the worker keeps no [ThreadStatic] of its own (Current is looked up in the registry), because the first
+        // thread-static access on a new thread allocates that thread's static storage: 136 bytes per worker.
+        _thread!.Name = _name;
 
         var telemetry = WorkerTelemetry.RunStarting(this);
         int phase;

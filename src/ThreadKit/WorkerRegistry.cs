@@ -43,6 +43,15 @@ internal static class WorkerRegistry
         }
     }
 
+    public static NamedWorker? Find(int managedThreadId)
+    {
+        var stripe = StripeFor(managedThreadId);
+        lock (stripe)
+        {
+            return stripe.TryGetValue(managedThreadId, out var worker) ? worker : null;
+        }
+    }
+
     public static NamedWorker[] Snapshot()
     {
         var snapshot = new List<NamedWorker>(Count);
