@@ -14,18 +14,15 @@ test -f "$work/feed/ThreadKit.$version.snupkg"
 
 mkdir -p "$work/consumer"
 cd "$work/consumer"
+# Only the local feed: a net10.0 console app needs nothing else beyond the SDK's own targeting packs, and a registry
+# that happened to hold a package of the same id and version could not stand in for the one just packed.
 cat > nuget.config <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
     <clear />
     <add key="local" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local"><package pattern="ThreadKit" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
 </configuration>
 XML
 cat > Consumer.csproj <<XML

@@ -33,6 +33,8 @@ public static class Program
         "start-fails" => StartFails(),
         "main-thread-name" => MainThreadName(),
         "auto-names" => AutoNames(),
+        "telemetry-switched-off" => TelemetrySwitchedOff(),
+        "hostile-exception" => HostileException(),
         _ => Unknown(scenario),
     };
 
@@ -152,6 +154,46 @@ public static class Program
         return 0;
     }
 
+    /// <summary>With the feature switch off, ThreadKit publishes no instruments at all.</summary>
+    private static int TelemetrySwitchedOff()
+    {
+        AppContext.SetSwitch("ThreadKit.Telemetry.IsSupported", false);
+        var published = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "ThreadKit")
+                {
+                    published++;
+                }
+            },
+        };
+        listener.Start();
+        var worker = NamedWorker.Create("unmeasured", static () => { });
+        worker.Start();
+        worker.Join();
+        Console.WriteLine($"instruments published: {published}");
+        return 0;
+    }
+
+    /// <summary>An exception whose ToString() throws is still reported, and still reaches Join.</summary>
+    private static int HostileException()
+    {
+        var worker = NamedWorker.Create("Hostile", static () => throw new HostileToStringException());
+        worker.Start();
+        try
+        {
+            worker.Join();
+            return 1;
+        }
+        catch (HostileToStringException)
+        {
+            Console.WriteLine("joined hostile exception");
+            return 0;
+        }
+    }
+
     /// <summary>Automatic names count from 1 in each process, and only automatically named workers take a number.</summary>
     private static int AutoNames()
     {
@@ -175,5 +217,10 @@ public static class Program
         thread.Join();
         Console.WriteLine(other);
         return 0;
+    }
+
+    private sealed class HostileToStringException : Exception
+    {
+        public override string ToString() => throw new InvalidOperationException("ToString refuses.");
     }
 }
