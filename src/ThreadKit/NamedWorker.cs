@@ -291,7 +291,7 @@ public abstract partial class NamedWorker : IDisposable
             if ((observed & FlagDisposed) != 0)
             {
                 throw new ObjectDisposedException(
-                    GetType().Name,
+                    nameof(NamedWorker),
                     $"Worker '{_name}' has been disposed and cannot be started. Create a new worker instead.");
             }
 
@@ -630,6 +630,11 @@ public abstract partial class NamedWorker : IDisposable
 
     private void StartThread(bool flowExecutionContext)
     {
+        if (!flowExecutionContext)
+        {
+            CaptureParentActivityForUnflowedStart();
+        }
+
         var extras = _extras;
         Thread thread;
         int managedThreadId;
@@ -649,7 +654,7 @@ public abstract partial class NamedWorker : IDisposable
             managedThreadId = thread.ManagedThreadId;
             if (extras is not null)
             {
-                PrepareExtrasForStart(extras, flowExecutionContext);
+                RegisterExternalStop(extras);
             }
 
             _thread = thread;
@@ -689,7 +694,7 @@ public abstract partial class NamedWorker : IDisposable
         }
     }
 
-    private void PrepareExtrasForStart(WorkerExtras extras, bool flowExecutionContext)
+    private void RegisterExternalStop(WorkerExtras extras)
     {
         if (extras.ExternalStopToken.CanBeCanceled)
         {
@@ -698,10 +703,18 @@ public abstract partial class NamedWorker : IDisposable
                 this,
                 useSynchronizationContext: false);
         }
+    }
 
-        if (!flowExecutionContext)
+    /// <summary>
+    /// Without the execution context, the worker's thread cannot see the starter's <see cref="Activity.Current"/>, so
+    /// its trace parent is taken here, on the starting thread, for the worker's activity to continue.
+    /// </summary>
+    private void CaptureParentActivityForUnflowedStart()
+    {
+        var parent = WorkerTelemetry.CaptureParentForUnflowedStart();
+        if (parent != default)
         {
-            extras.ParentActivity = WorkerTelemetry.CaptureParentForUnflowedStart();
+            GetOrCreateExtras().ParentActivity = parent;
         }
     }
 
@@ -835,7 +848,7 @@ public abstract partial class NamedWorker : IDisposable
         if ((Volatile.Read(ref _state) & FlagDisposed) != 0)
         {
             throw new ObjectDisposedException(
-                GetType().Name,
+                nameof(NamedWorker),
                 $"Worker '{_name}' was disposed without being started, so there is nothing to join.");
         }
 
@@ -908,7 +921,7 @@ public abstract partial class NamedWorker : IDisposable
         if ((state & FlagDisposed) != 0)
         {
             throw new ObjectDisposedException(
-                GetType().Name,
+                nameof(NamedWorker),
                 $"Worker '{_name}' has been disposed; {property} can no longer be set.");
         }
 
