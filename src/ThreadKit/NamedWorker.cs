@@ -111,6 +111,11 @@ public abstract partial class NamedWorker : IDisposable
     /// Gets the worker whose body is running on the calling thread, or <see langword="null"/> on any other thread,
     /// as Python's <c>threading.current_thread()</c> does.
     /// </summary>
+    /// <remarks>
+    /// It is a lookup in the registry of active workers, by the calling thread's managed id, not a field read: keep
+    /// the result in a local rather than reading it in a tight loop. Workers keep no thread-static state of their own,
+    /// which would cost every worker an allocation for its thread's static storage.
+    /// </remarks>
     public static NamedWorker? Current => WorkerRegistry.Find(Environment.CurrentManagedThreadId);
 
     /// <summary>Gets the number of workers that have started and whose body has not ended yet.</summary>
@@ -667,7 +672,6 @@ public abstract partial class NamedWorker : IDisposable
             throw;
         }
 
-        SetPhase(PhaseRunning);
         try
         {
             if (flowExecutionContext)
@@ -691,6 +695,29 @@ public abstract partial class NamedWorker : IDisposable
         {
             RollBackStart(registered: true);
             throw;
+        }
+
+        MarkRunning();
+    }
+
+    /// <summary>
+    /// Moves the worker from starting to running, once its thread has really started: joins and <see cref="Dispose"/>
+    /// wait while a worker is starting, and may call <see cref="Thread.Join()"/> only on a started thread. Both the
+    /// starter, when <see cref="Thread.Start()"/> returns, and the new thread, before its body, call this; whichever
+    /// comes second finds the phase already moved on, even to its final value, and leaves it.
+    /// </summary>
+    private void MarkRunning()
+    {
+        var observed = Volatile.Read(ref _state);
+        while ((observed & PhaseMask) == PhaseStarting)
+        {
+            var previous = Interlocked.CompareExchange(ref _state, (observed & ~PhaseMask) | PhaseRunning, observed);
+            if (previous == observed)
+            {
+                return;
+            }
+
+            observed = previous;
         }
     }
 
@@ -751,6 +778,7 @@ public abstract partial class NamedWorker : IDisposable
 
     private void Run()
     {
+        MarkRunning();
         Volatile.Write(ref _nativeThreadId, NativeThread.GetCurrentThreadId());
 
         // Naming from the new thread itself is one prctl on Linux, where a name set before Start costs the starting

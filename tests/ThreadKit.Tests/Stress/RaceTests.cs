@@ -9,7 +9,7 @@ namespace ThreadKit.Tests.Stress;
 /// <summary>Each race run many times: whichever side wins, the outcome is one of the defined ones and nothing hangs.</summary>
 [Collection(StressTest.Name)]
 [Trait(StressTest.Category, StressTest.Name)]
-public sealed class RaceTests
+public sealed class RaceTests(ITestOutputHelper output)
 {
     private const int Rounds = 1_000;
 
@@ -19,8 +19,10 @@ public sealed class RaceTests
         StressTest.RequireEnabled();
         for (var i = 0; i < Rounds; i++)
         {
-            var worker = NamedWorker.Create("join race", static (int x) => x, i);
+            var rendezvous = new Rendezvous();
+            var worker = NamedWorker.Create("join race", static (Rendezvous r, int x) => { r.Arrive(); return x; }, rendezvous, i);
             worker.Start();
+            rendezvous.Arrive();
             var joinAsync = worker.JoinAsync();
             var join = Task.Run(() => worker.Join());
 
@@ -35,34 +37,55 @@ public sealed class RaceTests
     public async Task RequestStop_racing_completion_ends_Completed_or_Canceled()
     {
         StressTest.RequireEnabled();
+        int completed = 0, canceled = 0;
         for (var i = 0; i < Rounds; i++)
         {
-            var worker = NamedWorker.Create("stop race", static (CancellationToken stop) => stop.ThrowIfCancellationRequested());
+            var rendezvous = new Rendezvous();
+            var worker = NamedWorker.Create("stop race", static (Rendezvous r, CancellationToken stop) =>
+            {
+                r.Arrive();
+                stop.ThrowIfCancellationRequested();
+            }, rendezvous);
             worker.Start();
-            var stopper = Task.Run(worker.RequestStop);
+            var stopper = Task.Run(() =>
+            {
+                rendezvous.Arrive();
+                worker.RequestStop();
+            });
 
             Record.Exception(() => Bounded.Join(worker));
             await Bounded.Await(stopper);
 
             worker.State.Should().BeOneOf(WorkerState.Completed, WorkerState.Canceled);
+            if (worker.State == WorkerState.Completed)
+            {
+                completed++;
+            }
+            else
+            {
+                canceled++;
+            }
         }
+
+        output.WriteLine($"{Rounds} rounds: completed first {completed}, stopped first {canceled}");
     }
 
     [Fact]
     public async Task Dispose_racing_Start_on_another_thread_never_leaves_a_worker_running()
     {
         StressTest.RequireEnabled();
+        int startWon = 0, disposeWon = 0;
         for (var i = 0; i < Rounds; i++)
         {
             var worker = NamedWorker.Create("dispose race", static (CancellationToken stop) => { stop.WaitHandle.WaitOne(Bounded.UnexpectedTimeout); });
-            using var go = new ManualResetEventSlim();
+            var rendezvous = new Rendezvous();
             var starter = Task.Run(() =>
             {
-                go.Wait();
+                rendezvous.Arrive();
                 return Record.Exception(worker.Start);
             });
 
-            go.Set();
+            rendezvous.Arrive();
             worker.Dispose();
             var startOutcome = await Bounded.Await(starter);
             worker.Dispose();
@@ -70,13 +93,33 @@ public sealed class RaceTests
             worker.IsAlive.Should().BeFalse("once Dispose has returned, the worker is not running");
             if (startOutcome is null)
             {
+                startWon++;
                 worker.State.Should().Be(WorkerState.Completed);
             }
             else
             {
+                disposeWon++;
                 startOutcome.Should().BeOfType<ObjectDisposedException>();
                 worker.State.Should().Be(WorkerState.Unstarted);
+                NamedWorker.GetActive().Should().NotContain(worker);
             }
+        }
+
+        output.WriteLine($"{Rounds} rounds: Start won {startWon}, Dispose won {disposeWon}");
+    }
+
+    /// <summary>
+    /// Two threads that arrive here leave together: each spins until both have arrived, so neither pays the wake-up
+    /// latency of a blocking gate, which would decide the race before it starts.
+    /// </summary>
+    private sealed class Rendezvous
+    {
+        private int _arrived;
+
+        public void Arrive()
+        {
+            Interlocked.Increment(ref _arrived);
+            SpinWait.SpinUntil(() => Volatile.Read(ref _arrived) == 2, Bounded.UnexpectedTimeout).Should().BeTrue("the other side should arrive");
         }
     }
 
