@@ -16,8 +16,8 @@ namespace ThreadKit;
 /// </remarks>
 internal static class ThreadNames
 {
-    public const string EntryThreadName = "MainThread";
-    public const string UnnamedThreadPrefix = "ManagedThread-";
+    private const string EntryThreadName = "MainThread";
+    private const string UnnamedThreadPrefix = "ManagedThread-";
 
     [ThreadStatic]
     private static PerThread? t_current;
