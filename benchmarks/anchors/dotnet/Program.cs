@@ -1,0 +1,61 @@
+// .NET: create a named thread with one argument, start it, join it; with a raw Thread, or with NamedWorker.
+// Usage: Anchors (thread|namedworker|namedworker-no-telemetry) [rounds] [per-round]
+// namedworker-no-telemetry turns ThreadKit's telemetry feature switch off before the first worker, as an application's
+// RuntimeHostConfigurationOption would; benchmarks/telemetry-ab.sh compares it with namedworker in alternating runs.
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using ThreadKit;
+
+var kind = args.Length > 0 ? args[0] : "thread";
+if (kind == "namedworker-no-telemetry")
+{
+    AppContext.SetSwitch("ThreadKit.Telemetry.IsSupported", false);
+}
+
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var perRound = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+Action job = kind switch
+{
+    "thread" => RawThread,
+    "namedworker" or "namedworker-no-telemetry" => Worker,
+    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker' or 'namedworker-no-telemetry'.", nameof(args)),
+};
+
+var best = double.MaxValue;
+for (var round = -1; round < rounds; round++) // round -1 warms up
+{
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < perRound; i++)
+    {
+        job();
+    }
+
+    var perOp = clock.Elapsed.TotalMicroseconds / perRound;
+    if (round >= 0)
+    {
+        best = Math.Min(best, perOp);
+    }
+}
+
+Console.WriteLine(best.ToString("F2", CultureInfo.InvariantCulture));
+
+static void RawThread()
+{
+    var thread = new Thread(static state => Sink.Value = (string)state!) { Name = "anchor" };
+    thread.Start("payload");
+    thread.Join();
+}
+
+static void Worker()
+{
+    var worker = NamedWorker.Create("anchor", static (string argument) => Sink.Value = argument, "payload");
+    worker.Start();
+    worker.Join();
+}
+
+internal static class Sink
+{
+    public static volatile string? Value;
+}

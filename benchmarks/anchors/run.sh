@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds and runs the same job in C, Python, Java, raw .NET and ThreadKit on this machine: create a named thread with
+# one argument, start it, join it. Each prints the best of ROUNDS rounds of PER_ROUND jobs, in microseconds per job,
+# after one warm-up round; this script prints them as a Markdown table, with each as a multiple of C's figure.
+#
+#   bash benchmarks/anchors/run.sh [ROUNDS] [PER_ROUND]
+#
+# Needs gcc, python3, a JDK (javac, java) and the .NET SDK. A language whose tools are missing is reported and skipped.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+rounds="${1:-5}"
+per_round="${2:-10000}"
+build="$(mktemp -d)"
+trap 'rm -rf "$build"' EXIT
+
+declare -a names=() figures=()
+measure() {
+  local name="$1"; shift
+  local figure
+  if figure="$("$@")"; then
+    names+=("$name"); figures+=("$figure")
+  else
+    echo "skipped: $name (its tools are missing or it failed)" >&2
+  fi
+}
+
+c_anchor() { gcc -O2 -pthread -o "$build/anchor" "$here/c/anchor.c" && "$build/anchor" "$rounds" "$per_round"; }
+python_anchor() { python3 "$here/python/anchor.py" "$rounds" "$per_round"; }
+java_anchor() { javac -d "$build/java" "$here/java/Anchor.java" && java -cp "$build/java" Anchor "$rounds" "$per_round"; }
+dotnet_build() { dotnet build "$here/dotnet/Anchors.csproj" -c Release -o "$build/dotnet" --nologo -v quiet >&2; }
+dotnet_anchor() { dotnet "$build/dotnet/Anchors.dll" "$1" "$rounds" "$per_round"; }
+
+measure "C: pthread_create, pthread_setname_np, pthread_join" c_anchor
+c_figure="${figures[0]:-}"
+measure "Python $(python3 -c 'import platform; print(platform.python_version())' 2>/dev/null): threading.Thread(target, args, name)" python_anchor
+measure "Java $(java -version 2>&1 | head -n 1 | sed -E 's/.*"([^"]+)".*/\1/'): new Thread(r, name)" java_anchor
+if dotnet_build; then
+  measure ".NET $(dotnet --version): new Thread { Name }, Start(arg), Join" dotnet_anchor thread
+  measure ".NET $(dotnet --version): NamedWorker.Create(name, body, arg), Start, Join" dotnet_anchor namedworker
+fi
+
+echo "| Job: named thread, one argument, start, join | us per job | vs C |"
+echo "| --- | ---: | ---: |"
+for i in "${!names[@]}"; do
+  ratio="n/a"
+  if [[ -n "$c_figure" ]]; then
+    ratio="$(python3 -c "print(f'{${figures[$i]} / $c_figure:.2f}x')")"
+  fi
+  echo "| ${names[$i]} | ${figures[$i]} | $ratio |"
+done
