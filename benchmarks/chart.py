@@ -96,7 +96,9 @@ def draw(cases):
             out.append(f'<text x="20" y="{y + 16}">{html.escape(row["label"])}</text>')
             out.append(f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{width:.1f}" height="{ROW_HEIGHT - 8}" fill="{colour}"/>')
             detail = f'{row["ratio"]:.2f}x  {row["mean"]}  {row["allocated"]}'
-            out.append(f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 16}">{html.escape(detail)}</text>')
+            # Right of the bar and of the reference lines, so a short bar's figures never sit on a line.
+            text_x = max(LABEL_WIDTH + width, x_of(BUDGET)) + 6
+            out.append(f'<text x="{text_x:.1f}" y="{y + 16}">{html.escape(detail)}</text>')
             y += ROW_HEIGHT
         for ratio, dash in ((1.0, "none"), (BUDGET, "4 3")):
             out.append(f'<line x1="{x_of(ratio):.1f}" y1="{first}" x2="{x_of(ratio):.1f}" y2="{y}" stroke="#c0392b" '

@@ -5,6 +5,7 @@ namespace ThreadKit.Benchmarks;
 
 /// <summary>Start 100 threads, then join them all.</summary>
 [MemoryDiagnoser]
+[Config(typeof(SameProcessConfig))]
 public class BurstBenchmarks
 {
     private const int Count = 100;

@@ -8,6 +8,7 @@ namespace ThreadKit.Benchmarks;
 /// eight starters cost the same in both cases.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(SameProcessConfig))]
 public class ContendedStartBenchmarks
 {
     private const int Starters = 8;

@@ -6,6 +6,7 @@ namespace ThreadKit.Benchmarks;
 
 /// <summary>Wait for a thread without blocking: JoinAsync against the ways a raw Thread can be waited for.</summary>
 [MemoryDiagnoser]
+[Config(typeof(SameProcessConfig))]
 public class JoinAsyncBenchmarks
 {
     [Benchmark(Baseline = true, Description = "Thread + Join (blocking)")]

@@ -5,6 +5,7 @@ namespace ThreadKit.Benchmarks;
 
 /// <summary>Get a value back from a thread.</summary>
 [MemoryDiagnoser]
+[Config(typeof(SameProcessConfig))]
 public class ResultBenchmarks
 {
     [Benchmark(Baseline = true, Description = "Thread writing a captured field")]

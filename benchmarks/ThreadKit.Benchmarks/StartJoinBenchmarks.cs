@@ -5,6 +5,7 @@ namespace ThreadKit.Benchmarks;
 
 /// <summary>Create a named thread with one argument, start it, join it.</summary>
 [MemoryDiagnoser]
+[Config(typeof(SameProcessConfig))]
 public class StartJoinBenchmarks
 {
     private const string Name = "bench worker";
