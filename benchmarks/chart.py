@@ -113,7 +113,7 @@ def markdown(cases):
     lines = ["| Case | Method | Mean | Ratio | Allocated |", "| --- | --- | ---: | ---: | ---: |"]
     for name, rows in cases:
         for row in rows:
-            lines.append(f'| {name} | {row["label"]} | {row["mean"]} | {row["ratio"]:.2f} | {row["allocated"]} |')
+            lines.append(f'| {name} | `{row["label"]}` | {row["mean"]} | {row["ratio"]:.2f} | {row["allocated"]} |')
     return "\n".join(lines) + "\n"
 
 
