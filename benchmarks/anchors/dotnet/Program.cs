@@ -1,7 +1,7 @@
 // .NET: create a named thread with one argument, start it, join it; with a raw Thread, or with NamedWorker.
 // Usage: Anchors (thread|namedworker|namedworker-no-telemetry) [rounds] [per-round]
 // namedworker-no-telemetry turns ThreadKit's telemetry feature switch off before the first worker, as an application's
-// RuntimeHostConfigurationOption would; benchmarks/telemetry-ab.sh compares it with namedworker in alternating runs.
+// RuntimeHostConfigurationOption would; benchmarks/TelemetryAb.cs compares it with namedworker in alternating runs.
 using System;
 using System.Diagnostics;
 using System.Globalization;

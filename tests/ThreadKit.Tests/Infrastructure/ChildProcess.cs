@@ -52,7 +52,7 @@ internal static class ChildProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Bounded.UnexpectedTimeout))
+        if (!process.WaitForExit(TestBase.UnexpectedTimeout))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not exit in time.");

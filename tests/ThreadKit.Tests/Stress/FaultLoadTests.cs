@@ -9,7 +9,7 @@ namespace ThreadKit.Tests.Stress;
 
 [Collection(StressTest.Name)]
 [Trait(StressTest.Category, StressTest.Name)]
-public sealed class FaultLoadTests(ITestOutputHelper output)
+public sealed class FaultLoadTests(ITestOutputHelper output) : TestBase
 {
     [Fact]
     public void A_thousand_workers_that_all_throw_are_each_reported_once_and_rethrown_by_Join()
@@ -27,7 +27,7 @@ public sealed class FaultLoadTests(ITestOutputHelper output)
                 .ToList();
             workers.ForEach(worker => worker.Start());
 
-            var rethrown = workers.Select(worker => Record.Exception(() => Bounded.Join(worker))).ToList();
+            var rethrown = workers.Select(worker => Record.Exception(() => Join(worker))).ToList();
 
             output.WriteLine($"{count} faulting workers started, reported and joined in {clock.Elapsed.TotalMilliseconds:F0} ms");
             reports.Should().HaveCount(count);
@@ -55,7 +55,7 @@ public sealed class FaultLoadTests(ITestOutputHelper output)
                 .ToList();
             workers.ForEach(worker => worker.Start());
 
-            var rethrown = workers.Select(worker => Record.Exception(() => Bounded.Join(worker))).ToList();
+            var rethrown = workers.Select(worker => Record.Exception(() => Join(worker))).ToList();
 
             rethrown.Should().OnlyContain(e => e is InvalidOperationException && e.Message == "original");
             workers.Should().OnlyContain(worker => worker.State == WorkerState.Faulted);

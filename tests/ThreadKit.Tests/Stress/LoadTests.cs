@@ -10,7 +10,7 @@ namespace ThreadKit.Tests.Stress;
 
 [Collection(StressTest.Name)]
 [Trait(StressTest.Category, StressTest.Name)]
-public sealed class LoadTests(ITestOutputHelper output)
+public sealed class LoadTests(ITestOutputHelper output) : TestBase
 {
     [Fact]
     public void Ten_thousand_workers_with_256_KiB_stacks_started_from_8_threads_each_run_exactly_once()
@@ -23,7 +23,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var threads = Enumerable.Range(0, starters).Select(s => new Thread(() =>
         {
-            Bounded.Wait(go);
+            Wait(go);
             for (var i = s * perStarter; i < (s + 1) * perStarter; i++)
             {
                 var worker = NamedWorker.Create($"load {i}", static (int[] counts, int index) => Interlocked.Increment(ref counts[index]), runs, i);
@@ -35,10 +35,10 @@ public sealed class LoadTests(ITestOutputHelper output)
 
         threads.ForEach(thread => thread.Start());
         go.Set();
-        threads.ForEach(Bounded.Join);
+        threads.ForEach(Join);
         foreach (var worker in workers)
         {
-            Bounded.Join(worker);
+            Join(worker);
         }
 
         output.WriteLine($"{total} workers started from {starters} threads and joined in {clock.Elapsed.TotalSeconds:F2} s");
@@ -66,7 +66,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         after.Registered.Should().Be(0);
         if (OperatingSystem.IsLinux())
         {
-            Bounded.Until(() => CountOsThreadsNamed(CycleName) == 0, "every worker thread exits with its worker");
+            Until(() => CountOsThreadsNamed(CycleName) == 0, "every worker thread exits with its worker");
         }
 
         // The runtime and the test host start and retire threads of their own, so the whole count moves by a few;

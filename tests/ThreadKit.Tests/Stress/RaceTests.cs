@@ -9,7 +9,7 @@ namespace ThreadKit.Tests.Stress;
 /// <summary>Each race run many times: whichever side wins, the outcome is one of the defined ones and nothing hangs.</summary>
 [Collection(StressTest.Name)]
 [Trait(StressTest.Category, StressTest.Name)]
-public sealed class RaceTests(ITestOutputHelper output)
+public sealed class RaceTests(ITestOutputHelper output) : TestBase
 {
     private const int Rounds = 1_000;
 
@@ -26,8 +26,8 @@ public sealed class RaceTests(ITestOutputHelper output)
             var joinAsync = worker.JoinAsync();
             var join = Task.Run(() => worker.Join());
 
-            (await Bounded.Await(joinAsync)).Should().Be(i);
-            (await Bounded.Await(join)).Should().Be(i);
+            (await Await(joinAsync)).Should().Be(i);
+            (await Await(join)).Should().Be(i);
             (await worker.JoinAsync()).Should().Be(i, "a JoinAsync after the end completes at once");
             worker.IsAlive.Should().BeFalse();
         }
@@ -53,8 +53,8 @@ public sealed class RaceTests(ITestOutputHelper output)
                 worker.RequestStop();
             });
 
-            Record.Exception(() => Bounded.Join(worker));
-            await Bounded.Await(stopper);
+            Record.Exception(() => Join(worker));
+            await Await(stopper);
 
             worker.State.Should().BeOneOf(WorkerState.Completed, WorkerState.Canceled);
             if (worker.State == WorkerState.Completed)
@@ -77,7 +77,7 @@ public sealed class RaceTests(ITestOutputHelper output)
         int startWon = 0, disposeWon = 0;
         for (var i = 0; i < Rounds; i++)
         {
-            var worker = NamedWorker.Create("dispose race", static (CancellationToken stop) => { stop.WaitHandle.WaitOne(Bounded.UnexpectedTimeout); });
+            var worker = NamedWorker.Create("dispose race", static (CancellationToken stop) => { stop.WaitHandle.WaitOne(UnexpectedTimeout); });
             var rendezvous = new Rendezvous();
             var starter = Task.Run(() =>
             {
@@ -87,7 +87,7 @@ public sealed class RaceTests(ITestOutputHelper output)
 
             rendezvous.Arrive();
             worker.Dispose();
-            var startOutcome = await Bounded.Await(starter);
+            var startOutcome = await Await(starter);
             worker.Dispose();
 
             worker.IsAlive.Should().BeFalse("once Dispose has returned, the worker is not running");
@@ -119,7 +119,7 @@ public sealed class RaceTests(ITestOutputHelper output)
         public void Arrive()
         {
             Interlocked.Increment(ref _arrived);
-            SpinWait.SpinUntil(() => Volatile.Read(ref _arrived) == 2, Bounded.UnexpectedTimeout).Should().BeTrue("the other side should arrive");
+            SpinWait.SpinUntil(() => Volatile.Read(ref _arrived) == 2, UnexpectedTimeout).Should().BeTrue("the other side should arrive");
         }
     }
 
@@ -140,11 +140,11 @@ public sealed class RaceTests(ITestOutputHelper output)
                 {
                     for (var i = 0; i < 20; i++)
                     {
-                        group.Start(null, static (CancellationToken stop) => stop.WaitHandle.WaitOne(Bounded.UnexpectedTimeout));
+                        group.Start(null, static (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout));
                     }
                 });
                 group.Start("faults", static () => throw new FormatException("early"));
-                await Bounded.Await(starter);
+                await Await(starter);
 
                 var thrown = FluentActions.Invoking(group.JoinAll).Should().Throw<AggregateException>().Which;
 

@@ -1,0 +1,264 @@
+// Writes ThreadKit's overload families from one template, so their code and XML docs stay identical:
+//   - src/ThreadKit/Shapes/*Workers.cs: the internal worker class behind each delegate shape;
+//   - src/ThreadKit/Shapes/NamedWorker.Create.cs and WorkerGroup.Start.cs: the public factories.
+//
+// Every family is one shape repeated for 0 to 4 typed arguments, with and without a stop token, for each kind of
+// body. Run it after changing the template; .ci/run fails when the committed files differ from what it writes.
+//
+//     dotnet run eng/GenerateOverloads.cs
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+var root = Path.GetFullPath(Path.Combine(ScriptDirectory(), ".."));
+var shapesFolder = Path.Combine(root, "src", "ThreadKit", "Shapes");
+Directory.CreateDirectory(shapesFolder);
+
+var written = new List<string>();
+foreach (var kind in Shape.Kinds)
+{
+    var classes = Shape.All.Where(shape => shape.Kind == kind).Select(Templates.WorkerClass);
+    var text = Templates.Header + "using System;\nusing System.Threading;\n\nnamespace ThreadKit.Shapes;\n\n" +
+        string.Join("\n\n", classes) + "\n";
+    written.Add(Write(Path.Combine(shapesFolder, kind.FileName), text));
+}
+
+written.Add(Write(Path.Combine(shapesFolder, "NamedWorker.Create.cs"), Templates.Factories(Factory.Create)));
+written.Add(Write(Path.Combine(shapesFolder, "WorkerGroup.Start.cs"), Templates.Factories(Factory.GroupStart)));
+foreach (var file in written)
+{
+    Console.WriteLine("wrote " + Path.GetRelativePath(root, file));
+}
+
+static string Write(string path, string text)
+{
+    File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+    return path;
+}
+
+static string ScriptDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+/// <summary>What a body is: an action, or a function whose value every join returns.</summary>
+internal sealed record Kind(string Name, string ClassSuffix, bool ReturnsValue, string FileName)
+{
+    public string WorkerType => ReturnsValue ? "NamedWorker<TResult>" : "NamedWorker";
+
+    public string DelegateType(IReadOnlyList<string> parameters) => ReturnsValue
+        ? $"Func<{string.Join(", ", parameters.Append("TResult"))}>"
+        : parameters.Count == 0 ? "Action" : $"Action<{string.Join(", ", parameters)}>";
+}
+
+/// <summary>One overload: a kind of body, with or without a stop token, taking <see cref="Arity"/> typed arguments.</summary>
+internal sealed record Shape(Kind Kind, bool Stoppable, int Arity)
+{
+    public const int MaxArity = 4;
+
+    public static readonly Kind Action = new("action", "ActionWorker", ReturnsValue: false, "ActionWorkers.cs");
+    public static readonly Kind Func = new("func", "FuncWorker", ReturnsValue: true, "FuncWorkers.cs");
+    public static readonly Kind[] Kinds = [Action, Func];
+
+    /// <summary>Every overload, in the order the files list them.</summary>
+    public static IEnumerable<Shape> All =>
+        from kind in Kinds
+        from stoppable in new[] { false, true }
+        from arity in Enumerable.Range(0, MaxArity + 1)
+        select new Shape(kind, stoppable, arity);
+
+    public IEnumerable<int> Ordinals => Enumerable.Range(1, Arity);
+
+    public string ClassName => (Stoppable ? "Stoppable" : "") + Kind.ClassSuffix;
+
+    public string Generics
+    {
+        get
+        {
+            var names = Ordinals.Select(i => $"T{i}").ToList();
+            if (Kind.ReturnsValue)
+            {
+                names.Add("TResult");
+            }
+
+            return names.Count == 0 ? "" : $"<{string.Join(", ", names)}>";
+        }
+    }
+
+    public string DelegateType =>
+        Kind.DelegateType([.. Ordinals.Select(i => $"T{i}"), .. Stoppable ? new[] { "CancellationToken" } : []]);
+
+    public string Parameters(bool withDefault = true)
+    {
+        var parameters = new List<string> { "string? name", $"{DelegateType} body" };
+        parameters.AddRange(Ordinals.Select(i => $"T{i} arg{i}"));
+        if (Stoppable)
+        {
+            parameters.Add("CancellationToken cancellationToken" + (withDefault ? " = default" : ""));
+        }
+
+        return string.Join(", ", parameters);
+    }
+
+    public string Arguments
+    {
+        get
+        {
+            var arguments = new List<string> { "name", "body" };
+            arguments.AddRange(Ordinals.Select(i => $"arg{i}"));
+            if (Stoppable)
+            {
+                arguments.Add("cancellationToken");
+            }
+
+            return string.Join(", ", arguments);
+        }
+    }
+}
+
+/// <summary>A public overload family built on the shapes: <c>NamedWorker.Create</c> or <c>WorkerGroup.Start</c>.</summary>
+internal enum Factory
+{
+    Create,
+    GroupStart,
+}
+
+internal static class Templates
+{
+    public const string Header =
+        "// This file is written by eng/GenerateOverloads.cs: edit the generator, then run it\n" +
+        "// (dotnet run eng/GenerateOverloads.cs), rather than editing here.\n\n#nullable enable\n\n";
+
+    private static readonly string[] OrdinalWords = ["first", "second", "third", "fourth"];
+
+    public static string WorkerClass(Shape shape)
+    {
+        var fields = new List<string> { $"    private {shape.DelegateType}? _body;" };
+        fields.AddRange(shape.Ordinals.Select(i => $"    private T{i} _arg{i};"));
+        var assignments = new List<string> { "        _body = body;" };
+        assignments.AddRange(shape.Ordinals.Select(i => $"        _arg{i} = arg{i};"));
+        var callArguments = shape.Ordinals.Select(i => $"_arg{i}").ToList();
+        if (shape.Stoppable)
+        {
+            callArguments.Add("StopToken");
+        }
+
+        var call = $"_body!({string.Join(", ", callArguments)})";
+        var invoke = shape.Kind.ReturnsValue ? $"SetResult({call});" : $"{call};";
+        var clears = new List<string> { "            _body = null;" };
+        clears.AddRange(shape.Ordinals.Select(i => $"            _arg{i} = default!;"));
+        var token = shape.Stoppable ? "cancellationToken" : "default";
+
+        return Lines(
+            $"internal sealed class {shape.ClassName}{shape.Generics} : {shape.Kind.WorkerType}",
+            "{",
+            fields,
+            "",
+            $"    public {shape.ClassName}({shape.Parameters(withDefault: false)})",
+            $"        : base(name, body, {token})",
+            "    {",
+            assignments,
+            "    }",
+            "",
+            "    private protected override void Execute()",
+            "    {",
+            "        try",
+            "        {",
+            $"            {invoke}",
+            "        }",
+            "        finally",
+            "        {",
+            "            // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.",
+            clears,
+            "        }",
+            "    }",
+            "}");
+    }
+
+    public static string Factories(Factory factory)
+    {
+        var members = Shape.All.Select(shape =>
+        {
+            var lines = Docs(shape, factory);
+            var returnType = shape.Kind.WorkerType;
+            var worker = $"new {shape.ClassName}{shape.Generics}({shape.Arguments})";
+            if (factory == Factory.GroupStart)
+            {
+                lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()}) =>");
+                lines.Add($"    Start({worker});");
+            }
+            else
+            {
+                lines.Add($"public static {returnType} Create{shape.Generics}({shape.Parameters()}) =>");
+                lines.Add($"    {worker};");
+            }
+
+            return string.Join("\n", lines.Select(line => "    " + line));
+        });
+
+        var declaration = factory == Factory.GroupStart
+            ? "public sealed partial class WorkerGroup"
+            : "public abstract partial class NamedWorker";
+        return Header + "using System;\nusing System.Threading;\nusing ThreadKit.Shapes;\n\nnamespace ThreadKit;\n\n" +
+            declaration + "\n{\n" + string.Join("\n\n", members) + "\n}\n";
+    }
+
+    private static List<string> Docs(Shape shape, Factory factory)
+    {
+        var forGroup = factory == Factory.GroupStart;
+        var lines = new List<string>
+        {
+            forGroup
+                ? "/// <summary>Creates a worker in this group and starts it at once.</summary>"
+                : "/// <summary>Creates an unstarted worker that will run <paramref name=\"body\"/> on its own thread.</summary>",
+        };
+        if (shape.Arity > 0)
+        {
+            lines.Add("/// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>");
+        }
+
+        lines.AddRange(shape.Ordinals.Select(i => $"/// <typeparam name=\"T{i}\">The type of the {OrdinalWords[i - 1]} argument.</typeparam>"));
+        if (shape.Kind.ReturnsValue)
+        {
+            lines.Add("/// <typeparam name=\"TResult\">The type of the value the body returns.</typeparam>");
+        }
+
+        lines.Add("/// <param name=\"name\">The worker's name, kept whole and set on its thread. <see langword=\"null\"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>");
+        var body = new StringBuilder("The code the worker runs");
+        if (shape.Stoppable)
+        {
+            body.Append(". Its last parameter is the worker's stop token, signalled by <see cref=\"NamedWorker.RequestStop\"/>");
+            body.Append(forGroup ? ", by the group's stop," : ",");
+            body.Append(" or by <paramref name=\"cancellationToken\"/>");
+        }
+
+        if (shape.Kind.ReturnsValue)
+        {
+            body.Append("; its return value is what <see cref=\"NamedWorker{TResult}.Join()\"/> returns");
+        }
+
+        lines.Add($"/// <param name=\"body\">{body}.</param>");
+        lines.AddRange(shape.Ordinals.Select(i => $"/// <param name=\"arg{i}\">The {OrdinalWords[i - 1]} argument passed to <paramref name=\"body\"/>.</param>"));
+        if (shape.Stoppable)
+        {
+            lines.Add("/// <param name=\"cancellationToken\">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>");
+        }
+
+        lines.Add(forGroup
+            ? "/// <returns>The running worker, already started and tracked by this group.</returns>"
+            : "/// <returns>The new worker, <see cref=\"WorkerState.Unstarted\"/>: set its options, then call <see cref=\"NamedWorker.Start\"/>.</returns>");
+        lines.Add("/// <exception cref=\"ArgumentNullException\"><paramref name=\"body\"/> is <see langword=\"null\"/>.</exception>");
+        lines.Add("/// <exception cref=\"ArgumentException\"><paramref name=\"name\"/> contains a NUL character (<c>'\\0'</c>).</exception>");
+        if (forGroup)
+        {
+            lines.Add("/// <exception cref=\"ObjectDisposedException\">The group has been disposed.</exception>");
+            lines.Add("/// <exception cref=\"OutOfMemoryException\">The operating system could not create the thread; the worker is not added to the group.</exception>");
+        }
+
+        return lines;
+    }
+
+    /// <summary>Joins lines, flattening nested lists of lines, with a final newline left to the caller.</summary>
+    private static string Lines(params object[] parts) =>
+        string.Join("\n", parts.SelectMany(part => part as IEnumerable<string> ?? [(string)part]));
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using FluentAssertions;
+using Xunit;
+
+namespace ThreadKit.Tests.EndToEnd;
+
+/// <summary>Behaviour that only a whole process shows, each run in a fresh child process.</summary>
+public sealed class ProcessLevelTests : TestBase
+{
+    [Fact]
+    public void A_thread_the_OS_cannot_create_fails_Start_cleanly_and_the_worker_can_start_again()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "Limits the address space with ulimit.");
+
+        // With 3 GB of address space and a small GC heap, a 2 GiB stack cannot be mapped.
+        var result = ChildProcess.RunScenario(
+            "start-fails",
+            shellPrefix: "ulimit -v 3000000 &&",
+            environment: new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" });
+
+        result.ExitCode.Should().Be(0, result.StandardError + result.StandardOutput);
+        result.OutputLines.Should().Equal(
+            "start failed: The operating system could not create a thread for worker 'TooBig' (stack size: 2147483647 bytes). Lower StackSize or the number of live threads, then call Start again.",
+            "state=Unstarted alive=False id=null active=0 listed=0",
+            "ran after retry",
+            "state=Completed");
+    }
+
+    [Fact]
+    public void The_telemetry_feature_switch_removes_every_instrument()
+    {
+        var result = ChildProcess.RunScenario("telemetry-switched-off");
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.OutputLines.Should().Equal("instruments published: 0");
+    }
+
+    [Fact]
+    public void An_exception_whose_ToString_throws_is_still_reported_and_rethrown()
+    {
+        var result = ChildProcess.RunScenario("hostile-exception");
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.OutputLines.Should().Equal("joined hostile exception");
+        result.StandardError.Should().Be(
+            "Exception in thread Hostile:\nThreadKit.Scenarios.Program+HostileToStringException (its ToString() threw System.InvalidOperationException)\n");
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace ThreadKit.Tests.Scopes;
+
+/// <summary>Delayed workers, like Python's threading.Timer.</summary>
+public sealed class DelayedWorkerTests : TestBase
+{
+    [Fact]
+    public void The_body_runs_on_the_named_thread_after_the_delay()
+    {
+        string? ranOn = null;
+        var timer = DelayedWorker.Create("reminder", TimeSpan.FromMilliseconds(10), () => ranOn = NamedWorker.CurrentThreadName);
+
+        timer.Start();
+
+        timer.Join().Should().BeTrue("the body ran");
+        ranOn.Should().Be("reminder");
+        timer.Delay.Should().Be(TimeSpan.FromMilliseconds(10));
+        timer.IsCanceled.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Cancel_before_the_delay_passes_keeps_the_body_from_running()
+    {
+        var ran = false;
+        var timer = DelayedWorker.Create("canceled", UnexpectedTimeout, () => ran = true);
+        timer.Start();
+
+        timer.Cancel().Should().BeTrue();
+
+        timer.Join().Should().BeFalse("the body did not run");
+        ran.Should().BeFalse();
+        timer.IsCanceled.Should().BeTrue();
+        timer.Cancel().Should().BeTrue("cancelling again reports the same");
+    }
+
+    [Fact]
+    public void Cancel_before_Start_means_the_body_never_runs()
+    {
+        var ran = false;
+        var timer = DelayedWorker.Create("early cancel", TimeSpan.Zero, () => ran = true);
+
+        timer.Cancel().Should().BeTrue();
+        timer.Start();
+
+        timer.Join().Should().BeFalse();
+        ran.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Cancel_after_the_body_began_returns_false_and_signals_its_stop_token()
+    {
+        using var running = new ManualResetEventSlim();
+        var timer = DelayedWorker.Create("begun", TimeSpan.Zero, (CancellationToken stop) =>
+        {
+            running.Set();
+            stop.WaitHandle.WaitOne(UnexpectedTimeout);
+        });
+        timer.Start();
+        Wait(running);
+
+        timer.Cancel().Should().BeFalse();
+
+        timer.Join().Should().BeTrue();
+        timer.IsStopRequested.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Dispose_cancels_a_pending_run()
+    {
+        var ran = false;
+        var timer = DelayedWorker.Create("disposed timer", UnexpectedTimeout, () => ran = true);
+        timer.Start();
+
+        timer.Dispose();
+
+        timer.IsAlive.Should().BeFalse();
+        timer.Join().Should().BeFalse();
+        ran.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task JoinAsync_tells_whether_it_ran()
+    {
+        var timer = DelayedWorker.Create(null, TimeSpan.Zero, static () => { });
+        timer.Start();
+
+        (await Await(timer.JoinAsync())).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(3e9)]
+    public void An_impossible_delay_is_rejected(double milliseconds)
+    {
+        FluentActions.Invoking(() => DelayedWorker.Create("bad delay", TimeSpan.FromMilliseconds(milliseconds), static () => { }))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("delay");
+    }
+
+    [Fact]
+    public void Cancel_racing_the_delay_always_agrees_with_whether_the_body_ran()
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var ran = 0;
+            var timer = DelayedWorker.Create("race", TimeSpan.Zero, () => Interlocked.Increment(ref ran));
+            timer.Start();
+
+            var canceled = timer.Cancel();
+            var reportedRun = timer.Join();
+
+            reportedRun.Should().Be(!canceled);
+            ran.Should().Be(reportedRun ? 1 : 0);
+        }
+    }
+}

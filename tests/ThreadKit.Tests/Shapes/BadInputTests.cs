@@ -1,0 +1,481 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace ThreadKit.Tests.Shapes;
+
+/// <summary>
+/// Every public entry point against the inputs a careless or hostile caller passes. Each row names the call, the input
+/// and its documented outcome: a clear exception that names the parameter, or defined behaviour. Nothing crashes, and
+/// nothing is lost: a rejected call leaves the worker as it was.
+/// </summary>
+public sealed class BadInputTests : TestBase
+{
+    // Lazy, because the rows are built from the static tables further down, which must be initialized first.
+    private static readonly Lazy<Dictionary<string, Action>> Table =
+        new(() => BuildTable().ToDictionary(row => row.Key, row => row.Check));
+
+    public static TheoryData<string> Rows => new(Table.Value.Keys);
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Each_bad_input_has_its_documented_outcome(string row) => Table.Value[row]();
+
+    [Fact]
+    public void The_table_covers_every_public_method_that_takes_a_delegate()
+    {
+        var delegateTakers = PublicMethodsTakingABody().Count();
+
+        Table.Value.Keys.Count(key => key.Contains("body: null", StringComparison.Ordinal)).Should().Be(delegateTakers);
+        delegateTakers.Should().Be(20 + 20 + 2, "20 Create and 20 WorkerGroup.Start overloads, and 2 DelayedWorker.Create");
+    }
+
+    private static IEnumerable<(string Key, Action Check)> BuildTable()
+    {
+        foreach (var row in NameRows())
+        {
+            yield return row;
+        }
+
+        foreach (var method in PublicMethodsTakingABody())
+        {
+            yield return ($"{Describe(method)} | body: null -> ArgumentNullException(body)", () => NullBodyIsRejected(method));
+        }
+
+        foreach (var row in TimeoutRows().Concat(StackSizeRows()).Concat(LifecycleRows()).Concat(BodyExceptionRows()))
+        {
+            yield return row;
+        }
+    }
+
+    // ---- Names -------------------------------------------------------------------------------------------------
+
+    /// <summary>The ways to name a worker. Each runs <c>probe</c> on the worker's thread.</summary>
+    private static readonly (string Call, Func<WorkerGroup, string?, Action, NamedWorker> Create)[] WorkerFactories =
+    [
+        ("NamedWorker.Create(name, Action)", static (_, name, probe) => NamedWorker.Create(name, probe)),
+        ("NamedWorker.Create<T1>(name, Action<T1>, arg1)", static (_, name, probe) => NamedWorker.Create(name, static (Action p) => p(), probe)),
+        ("NamedWorker.Create<TResult>(name, Func<TResult>)", static (_, name, probe) => NamedWorker.Create(name, () => { probe(); return 0; })),
+        ("NamedWorker.Create(name, Action<CancellationToken>)", static (_, name, probe) => NamedWorker.Create(name, (CancellationToken _) => probe())),
+        ("DelayedWorker.Create(name, delay, Action)", static (_, name, probe) => DelayedWorker.Create(name, TimeSpan.Zero, probe)),
+        ("WorkerGroup.Start(name, Action)", static (group, name, probe) => group.Start(name, probe)),
+    ];
+
+    private static readonly (string Input, string? Name, string? Kept)[] Names =
+    [
+        ("null", null, null),
+        ("empty", "", null),
+        ("whitespace", "   ", "   "),
+        ("100,000 characters", new string('n', 100_000), new string('n', 100_000)),
+        ("emoji and CJK", "工作者 🧵 スレッド", "工作者 🧵 スレッド"),
+    ];
+
+    private static IEnumerable<(string, Action)> NameRows()
+    {
+        foreach (var (call, create) in WorkerFactories)
+        {
+            foreach (var (input, name, kept) in Names)
+            {
+                var outcome = kept is null ? "automatic name Thread-N" : "kept whole, on the thread too";
+                yield return ($"{call} | name: {input} -> {outcome}", () => NameIsAcceptedAndSetOnTheThread(create, name, kept));
+            }
+
+            yield return ($"{call} | name: embedded NUL -> ArgumentException(name)", () =>
+            {
+                using var group = new WorkerGroup();
+                FluentActions.Invoking(() => create(group, "a\0b", static () => { }))
+                    .Should().Throw<ArgumentException>().WithParameterName("name").WithMessage("*NUL*Remove it*");
+                group.Workers.Should().BeEmpty();
+            });
+        }
+
+        foreach (var (input, name, kept) in Names)
+        {
+            yield return ($"new WorkerGroup(name) | name: {input} -> {(kept is null ? "no name" : "kept whole")}", () =>
+            {
+                using var group = new WorkerGroup(name);
+                group.Name.Should().Be(kept);
+            });
+        }
+
+        yield return ("new WorkerGroup(name) | name: embedded NUL -> ArgumentException(name)", () =>
+            FluentActions.Invoking(() => new WorkerGroup("a\0b")).Should().Throw<ArgumentException>().WithParameterName("name"));
+    }
+
+    private static void NameIsAcceptedAndSetOnTheThread(Func<WorkerGroup, string?, Action, NamedWorker> create, string? name, string? kept)
+    {
+        using var group = new WorkerGroup();
+        string? seenOnThread = null;
+        var worker = create(group, name, () => seenOnThread = NamedWorker.CurrentThreadName);
+        if (worker.State == WorkerState.Unstarted)
+        {
+            worker.Start();
+        }
+
+        Join(worker);
+
+        if (kept is null)
+        {
+            worker.Name.Should().MatchRegex(@"^Thread-\d+$", "a lambda's compiler-generated method name is left out");
+        }
+        else
+        {
+            worker.Name.Should().Be(kept);
+        }
+
+        seenOnThread.Should().Be(worker.Name);
+    }
+
+    // ---- Delegates ---------------------------------------------------------------------------------------------
+
+    private static IEnumerable<MethodInfo> PublicMethodsTakingABody() =>
+        new[] { typeof(NamedWorker), typeof(DelayedWorker), typeof(WorkerGroup) }
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(method => method.GetParameters().Any(parameter => parameter.Name == "body"))
+            .OrderBy(Describe, StringComparer.Ordinal);
+
+    private static void NullBodyIsRejected(MethodInfo method)
+    {
+        var closed = method.IsGenericMethodDefinition
+            ? method.MakeGenericMethod(method.GetGenericArguments().Select(static _ => typeof(int)).ToArray())
+            : method;
+        using var group = new WorkerGroup();
+        var arguments = closed.GetParameters().Select(parameter => parameter.Name switch
+        {
+            "name" => "null body",
+            "body" => null,
+            "delay" => TimeSpan.Zero,
+            _ => parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType) : null,
+        }).ToArray();
+
+        var thrown = FluentActions.Invoking(() => closed.Invoke(closed.IsStatic ? null : group, arguments))
+            .Should().Throw<TargetInvocationException>().Which.InnerException;
+
+        thrown.Should().BeOfType<ArgumentNullException>().Which.ParamName.Should().Be("body");
+        group.Workers.Should().BeEmpty("a rejected call starts nothing");
+    }
+
+    private static string Describe(MethodInfo method)
+    {
+        static string Name(Type type) => type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", type.GetGenericArguments().Select(Name)) + ">"
+            : type.Name;
+
+        var generics = method.IsGenericMethodDefinition ? "<" + string.Join(", ", method.GetGenericArguments().Select(Name)) + ">" : "";
+        var parameters = string.Join(", ", method.GetParameters().Select(parameter => Name(parameter.ParameterType)));
+        return $"{method.DeclaringType!.Name}.{method.Name}{generics}({parameters})";
+    }
+
+    // ---- Timeouts ----------------------------------------------------------------------------------------------
+
+    private static IEnumerable<(string, Action)> TimeoutRows()
+    {
+        var joins = new (string Call, Func<NamedWorker<int>, TimeSpan, bool> Join)[]
+        {
+            ("NamedWorker.Join(timeout)", static (worker, timeout) => ((NamedWorker)worker).Join(timeout)),
+            ("NamedWorker<TResult>.Join(timeout, out result)", static (worker, timeout) => worker.Join(timeout, out _)),
+        };
+
+        foreach (var (call, join) in joins)
+        {
+            yield return ($"{call} | timeout: negative -> ArgumentOutOfRangeException(timeout)", () =>
+                WithRunningWorker((worker, _) =>
+                    FluentActions.Invoking(() => join(worker, TimeSpan.FromMilliseconds(-2)))
+                        .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("timeout")));
+
+            yield return ($"{call} | timeout: zero -> polls, false while running and true once ended", () =>
+                WithRunningWorker((worker, release) =>
+                {
+                    join(worker, TimeSpan.Zero).Should().BeFalse();
+                    release.Set();
+                    Join(worker);
+                    join(worker, TimeSpan.Zero).Should().BeTrue();
+                }));
+
+            yield return ($"{call} | timeout: infinite -> waits for the end", () =>
+                WithRunningWorker((worker, release) =>
+                {
+                    using var releaser = ReleaseSoon(release);
+                    join(worker, Timeout.InfiniteTimeSpan).Should().BeTrue();
+                }));
+
+            yield return ($"{call} | timeout: beyond int.MaxValue ms -> honoured, never overflowed", () =>
+                WithRunningWorker((worker, release) =>
+                {
+                    using var releaser = ReleaseSoon(release);
+                    join(worker, TimeSpan.FromDays(30)).Should().BeTrue();
+                    join(worker, TimeSpan.MaxValue).Should().BeTrue();
+                }));
+        }
+
+        foreach (var (input, delay) in new[] { ("negative", TimeSpan.FromMilliseconds(-2)), ("infinite", Timeout.InfiniteTimeSpan), ("beyond int.MaxValue ms", TimeSpan.FromDays(30)) })
+        {
+            yield return ($"DelayedWorker.Create(name, delay, body) | delay: {input} -> ArgumentOutOfRangeException(delay)", () =>
+                FluentActions.Invoking(() => DelayedWorker.Create("delayed", delay, static () => { }))
+                    .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("delay"));
+        }
+
+        yield return ("DelayedWorker.Create(name, delay, body) | delay: zero -> runs at once", () =>
+        {
+            var worker = DelayedWorker.Create("at once", TimeSpan.Zero, static () => { });
+            worker.Start();
+            worker.Join().Should().BeTrue();
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> with a started worker that ends when its gate is set, and always ends it.</summary>
+    private static void WithRunningWorker(Action<NamedWorker<int>, ManualResetEventSlim> test)
+    {
+        using var release = new ManualResetEventSlim();
+        var worker = NamedWorker.Create("timed", static (ManualResetEventSlim gate) => { Wait(gate); return 1; }, release);
+        worker.Start();
+        try
+        {
+            test(worker, release);
+        }
+        finally
+        {
+            release.Set();
+            Join(worker);
+        }
+    }
+
+    /// <summary>Sets the gate from another thread, so that a join that really waits is released.</summary>
+    private static Timer ReleaseSoon(ManualResetEventSlim release) =>
+        new(static state => ((ManualResetEventSlim)state!).Set(), release, TimeSpan.FromMilliseconds(20), Timeout.InfiniteTimeSpan);
+
+    // ---- Stack sizes and other options -------------------------------------------------------------------------
+
+    private static IEnumerable<(string, Action)> StackSizeRows()
+    {
+        foreach (var (input, size) in new[] { ("negative", -1), ("1 byte", 1), ("below the platform minimum (64 KiB)", 64 * 1024), ("one byte below MinimumStackSize", NamedWorker.MinimumStackSize - 1) })
+        {
+            yield return ($"NamedWorker.StackSize | {input} -> ArgumentOutOfRangeException(value)", () =>
+            {
+                var worker = NamedWorker.Create("stack", static () => { });
+                worker.Invoking(w => w.StackSize = size).Should().Throw<ArgumentOutOfRangeException>()
+                    .WithParameterName("value").WithMessage("*MinimumStackSize*");
+                worker.StackSize.Should().Be(0, "a rejected value changes nothing");
+            });
+        }
+
+        yield return ("NamedWorker.StackSize | int.MaxValue -> runs, or Start throws OutOfMemoryException and the worker stays Unstarted", () =>
+        {
+            var worker = NamedWorker.Create("huge stack", static () => 7);
+            worker.StackSize = int.MaxValue;
+
+            var failure = Record.Exception(worker.Start);
+
+            if (failure is null)
+            {
+                worker.Join().Should().Be(7);
+            }
+            else
+            {
+                failure.Should().BeOfType<OutOfMemoryException>().Which.Message.Should().Contain("huge stack").And.Contain("Lower StackSize");
+                worker.State.Should().Be(WorkerState.Unstarted);
+                worker.ManagedThreadId.Should().BeNull();
+                NamedWorker.GetActive().Should().NotContain(worker);
+            }
+        });
+
+        yield return ("NamedWorker.Priority | undefined value -> ArgumentOutOfRangeException(value)", () =>
+        {
+            var worker = NamedWorker.Create("priority", static () => { });
+            worker.Invoking(w => w.Priority = (ThreadPriority)99).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value");
+            worker.Priority.Should().Be(ThreadPriority.Normal);
+        });
+    }
+
+    // ---- Lifecycle misuse --------------------------------------------------------------------------------------
+
+    private static readonly (string Option, Action<NamedWorker> Set)[] Options =
+    [
+        ("IsBackground", static worker => worker.IsBackground = true),
+        ("StackSize", static worker => worker.StackSize = NamedWorker.MinimumStackSize),
+        ("Priority", static worker => worker.Priority = ThreadPriority.AboveNormal),
+        ("FlowExecutionContext", static worker => worker.FlowExecutionContext = false),
+    ];
+
+    private static IEnumerable<(string, Action)> LifecycleRows()
+    {
+        foreach (var (option, set) in Options)
+        {
+            yield return ($"NamedWorker.{option} | set after Start -> InvalidOperationException, value kept", () =>
+            {
+                var worker = NamedWorker.Create("started", static () => { });
+                worker.Start();
+                var before = OptionsOf(worker);
+
+                worker.Invoking(set).Should().Throw<InvalidOperationException>().WithMessage($"{option} can only be set before Start*");
+                Join(worker);
+                OptionsOf(worker).Should().Be(before);
+            });
+
+            yield return ($"NamedWorker.{option} | set after Dispose -> ObjectDisposedException", () =>
+            {
+                var worker = NamedWorker.Create("disposed", static () => { });
+                worker.Dispose();
+
+                worker.Invoking(set).Should().Throw<ObjectDisposedException>().WithMessage($"*{option} can no longer be set*");
+            });
+        }
+
+        yield return ("NamedWorker.Start | after Dispose -> ObjectDisposedException, never runs", () =>
+        {
+            var ran = false;
+            var worker = NamedWorker.Create("disposed", () => ran = true);
+            worker.Dispose();
+
+            worker.Invoking(w => w.Start()).Should().Throw<ObjectDisposedException>().WithMessage("*Create a new worker instead.*")
+                .Which.ObjectName.Should().Be(nameof(NamedWorker), "the public type is named, not an internal one");
+            worker.State.Should().Be(WorkerState.Unstarted);
+            ran.Should().BeFalse();
+        });
+
+        yield return ("NamedWorker.Join, Join(timeout), JoinAsync | disposed before Start -> ObjectDisposedException", () =>
+        {
+            var worker = NamedWorker.Create("never started", static () => { });
+            worker.Dispose();
+
+            worker.Invoking(w => w.Join()).Should().Throw<ObjectDisposedException>().WithMessage("*nothing to join*");
+            worker.Invoking(w => w.Join(TimeSpan.Zero)).Should().Throw<ObjectDisposedException>();
+            worker.Invoking(w => { _ = w.JoinAsync(); }).Should().Throw<ObjectDisposedException>("JoinAsync refuses at once rather than returning a faulted task");
+        });
+
+        yield return ("NamedWorker.Join | disposed after Start -> returns, the outcome is kept", () =>
+        {
+            var worker = NamedWorker.Create("ran", static () => 5);
+            worker.Start();
+            worker.Dispose();
+
+            worker.Join().Should().Be(5);
+            worker.State.Should().Be(WorkerState.Completed);
+        });
+
+        yield return ("NamedWorker.Join | disposed after a fault -> rethrows the fault Dispose kept", () =>
+        {
+            var worker = NamedWorker.Create("faulted", static () => throw new FormatException("kept"));
+            worker.Start();
+            worker.Invoking(w => w.Dispose()).Should().NotThrow();
+
+            worker.Invoking(w => w.Join()).Should().Throw<FormatException>().WithMessage("kept");
+        });
+
+        yield return ("NamedWorker.Dispose | twice -> the second does nothing", () =>
+        {
+            var worker = NamedWorker.Create("twice", static () => { });
+            worker.Start();
+            worker.Dispose();
+
+            worker.Invoking(w => w.Dispose()).Should().NotThrow();
+            worker.State.Should().Be(WorkerState.Completed);
+        });
+
+        yield return ("WorkerGroup.Start | after the group's Dispose -> ObjectDisposedException, nothing starts", () =>
+        {
+            var group = new WorkerGroup("closed");
+            group.Dispose();
+            var worker = NamedWorker.Create("late", static () => { });
+
+            group.Invoking(g => g.Start(worker)).Should().Throw<ObjectDisposedException>().WithMessage("Group 'closed' has been disposed*");
+            group.Invoking(g => g.Start(null, static () => { })).Should().Throw<ObjectDisposedException>();
+            worker.State.Should().Be(WorkerState.Unstarted);
+            group.Workers.Should().BeEmpty();
+        });
+
+        yield return ("WorkerGroup.Start(worker) | null -> ArgumentNullException(worker)", () =>
+        {
+            using var group = new WorkerGroup();
+            group.Invoking(g => g.Start<NamedWorker>(null!)).Should().Throw<ArgumentNullException>().WithParameterName("worker");
+        });
+
+        yield return ("WorkerGroup.Start(worker) | already started -> InvalidOperationException, not adopted", () =>
+        {
+            using var group = new WorkerGroup();
+            var worker = NamedWorker.Create("elsewhere", static () => { });
+            worker.Start();
+
+            group.Invoking(g => g.Start(worker)).Should().Throw<InvalidOperationException>().WithMessage("*only unstarted workers*");
+            group.Workers.Should().BeEmpty();
+            Join(worker);
+        });
+    }
+
+    private static (bool, int, ThreadPriority, bool) OptionsOf(NamedWorker worker) =>
+        (worker.IsBackground, worker.StackSize, worker.Priority, worker.FlowExecutionContext);
+
+    // ---- Exceptions thrown by the body -------------------------------------------------------------------------
+
+    private static IEnumerable<(string, Action)> BodyExceptionRows()
+    {
+        yield return ("body throws OperationCanceledException for its own stop token -> Canceled, not reported, Join rethrows it", () =>
+        {
+            var reported = ReportsDuring(out var unsubscribe);
+            var worker = NamedWorker.Create("stopping", static (CancellationToken stop) => stop.ThrowIfCancellationRequested());
+            worker.RequestStop();
+            worker.Start();
+
+            var thrown = worker.Invoking(w => w.Join()).Should().Throw<OperationCanceledException>().Which;
+            unsubscribe();
+
+            worker.State.Should().Be(WorkerState.Canceled);
+            thrown.Should().BeSameAs(worker.Exception);
+            reported.Should().NotContain(worker);
+            worker.Invoking(w => w.JoinAsync().GetAwaiter().GetResult()).Should().Throw<TaskCanceledException>();
+        });
+
+        yield return ("body throws OperationCanceledException for a token that is not its own -> Faulted", () =>
+        {
+            using var unrelated = new CancellationTokenSource();
+            unrelated.Cancel();
+            var worker = NamedWorker.Create("unrelated", static (CancellationTokenSource other) => other.Token.ThrowIfCancellationRequested(), unrelated);
+            worker.Start();
+
+            worker.Invoking(w => w.Join()).Should().Throw<OperationCanceledException>();
+            worker.State.Should().Be(WorkerState.Faulted);
+        });
+
+        yield return ("body throws ThreadInterruptedException -> Faulted, reported once, Join rethrows the same object", () =>
+            FaultIsKeptAndRethrown(new ThreadInterruptedException("interrupted")));
+
+        yield return ("body throws an exception whose ToString() throws -> Faulted, reported safely, Join rethrows it", () =>
+            FaultIsKeptAndRethrown(new HostileToStringException()));
+    }
+
+    private static void FaultIsKeptAndRethrown(Exception fault)
+    {
+        var reported = ReportsDuring(out var unsubscribe);
+        var worker = NamedWorker.Create("thrower", static (Exception e) => throw e, fault);
+        worker.Start();
+
+        var thrown = worker.Invoking(w => w.Join()).Should().Throw<Exception>().Which;
+        unsubscribe();
+
+        thrown.Should().BeSameAs(fault);
+        worker.Exception.Should().BeSameAs(fault);
+        worker.State.Should().Be(WorkerState.Faulted);
+        reported.Count(w => ReferenceEquals(w, worker)).Should().Be(1);
+    }
+
+    /// <summary>Collects the workers reported to <see cref="NamedWorker.UnhandledException"/> until unsubscribed.</summary>
+    private static ConcurrentQueue<NamedWorker> ReportsDuring(out Action unsubscribe)
+    {
+        var reported = new ConcurrentQueue<NamedWorker>();
+        EventHandler<WorkerExceptionEventArgs> handler = (_, e) => reported.Enqueue(e.Worker);
+        NamedWorker.UnhandledException += handler;
+        unsubscribe = () => NamedWorker.UnhandledException -= handler;
+        return reported;
+    }
+
+    private sealed class HostileToStringException : Exception
+    {
+        public override string ToString() => throw new InvalidOperationException("ToString refuses.");
+    }
+}
