@@ -3,7 +3,7 @@
 //   - src/ThreadKit/Shapes/NamedWorker.Create.cs and WorkerGroup.Start.cs: the public factories.
 //
 // Every family is one shape repeated for 0 to 4 typed arguments, with and without a stop token, for each kind of
-// body. Run it after changing the template; .ci/run fails when the committed files differ from what it writes.
+// body: an action, a function, and their asynchronous forms returning Task and Task<TResult>. Run it after changing the template; .ci/run fails when the committed files differ from what it writes.
 //
 //     dotnet run eng/GenerateOverloads.cs
 using System;
@@ -21,7 +21,8 @@ var written = new List<string>();
 foreach (var kind in Shape.Kinds)
 {
     var classes = Shape.All.Where(shape => shape.Kind == kind).Select(Templates.WorkerClass);
-    var text = Templates.Header + "using System;\nusing System.Threading;\n\nnamespace ThreadKit.Shapes;\n\n" +
+    var usings = "using System;\nusing System.Threading;\n" + (kind.IsAsync ? "using System.Threading.Tasks;\n" : "");
+    var text = Templates.Header + usings + "\nnamespace ThreadKit.Shapes;\n\n" +
         string.Join("\n\n", classes) + "\n";
     written.Add(Write(Path.Combine(shapesFolder, kind.FileName), text));
 }
@@ -41,14 +42,21 @@ static string Write(string path, string text)
 
 static string ScriptDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
-/// <summary>What a body is: an action, or a function whose value every join returns.</summary>
-internal sealed record Kind(string Name, string ClassSuffix, bool ReturnsValue, string FileName)
+/// <summary>
+/// What a body is: an action, or a function whose value every join returns; each synchronous, or asynchronous and
+/// returning a task that the worker's thread pumps to completion.
+/// </summary>
+internal sealed record Kind(string Name, string ClassSuffix, bool ReturnsValue, bool IsAsync, string FileName)
 {
     public string WorkerType => ReturnsValue ? "NamedWorker<TResult>" : "NamedWorker";
 
-    public string DelegateType(IReadOnlyList<string> parameters) => ReturnsValue
-        ? $"Func<{string.Join(", ", parameters.Append("TResult"))}>"
-        : parameters.Count == 0 ? "Action" : $"Action<{string.Join(", ", parameters)}>";
+    public string DelegateType(IReadOnlyList<string> parameters) => (ReturnsValue, IsAsync) switch
+    {
+        (true, false) => $"Func<{string.Join(", ", parameters.Append("TResult"))}>",
+        (true, true) => $"Func<{string.Join(", ", parameters.Append("Task<TResult>"))}>",
+        (false, true) => $"Func<{string.Join(", ", parameters.Append("Task"))}>",
+        _ => parameters.Count == 0 ? "Action" : $"Action<{string.Join(", ", parameters)}>",
+    };
 }
 
 /// <summary>One overload: a kind of body, with or without a stop token, taking <see cref="Arity"/> typed arguments.</summary>
@@ -56,9 +64,11 @@ internal sealed record Shape(Kind Kind, bool Stoppable, int Arity)
 {
     public const int MaxArity = 4;
 
-    public static readonly Kind Action = new("action", "ActionWorker", ReturnsValue: false, "ActionWorkers.cs");
-    public static readonly Kind Func = new("func", "FuncWorker", ReturnsValue: true, "FuncWorkers.cs");
-    public static readonly Kind[] Kinds = [Action, Func];
+    public static readonly Kind Action = new("action", "ActionWorker", ReturnsValue: false, IsAsync: false, "ActionWorkers.cs");
+    public static readonly Kind Func = new("func", "FuncWorker", ReturnsValue: true, IsAsync: false, "FuncWorkers.cs");
+    public static readonly Kind AsyncAction = new("async action", "AsyncActionWorker", ReturnsValue: false, IsAsync: true, "AsyncActionWorkers.cs");
+    public static readonly Kind AsyncFunc = new("async func", "AsyncFuncWorker", ReturnsValue: true, IsAsync: true, "AsyncFuncWorkers.cs");
+    public static readonly Kind[] Kinds = [Action, Func, AsyncAction, AsyncFunc];
 
     /// <summary>Every overload, in the order the files list them.</summary>
     public static IEnumerable<Shape> All =>
@@ -144,7 +154,6 @@ internal static class Templates
         }
 
         var call = $"_body!({string.Join(", ", callArguments)})";
-        var invoke = shape.Kind.ReturnsValue ? $"SetResult({call});" : $"{call};";
         var clears = new List<string> { "            _body = null;" };
         clears.AddRange(shape.Ordinals.Select(i => $"            _arg{i} = default!;"));
         var token = shape.Stoppable ? "cancellationToken" : "default";
@@ -162,17 +171,40 @@ internal static class Templates
             "",
             "    private protected override void Execute()",
             "    {",
-            "        try",
-            "        {",
-            $"            {invoke}",
-            "        }",
-            "        finally",
-            "        {",
-            "            // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.",
-            clears,
-            "        }",
+            ExecuteBody(shape.Kind, call, clears),
             "    }",
             "}");
+    }
+
+    /// <summary>
+    /// The body of Execute. An action checks for async void; a task-returning body runs under the worker's context,
+    /// which pumps its continuations on this thread until its task completes. Either way the body and its arguments
+    /// are dropped at the end, like Python's Thread.run, so a finished worker keeps nothing alive.
+    /// </summary>
+    private static List<string> ExecuteBody(Kind kind, string call, List<string> clears)
+    {
+        const string DropComment = "            // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.";
+        if (!kind.IsAsync && kind.ReturnsValue)
+        {
+            return [
+                "        try", "        {", $"            SetResult({call});", "        }",
+                "        finally", "        {", DropComment, .. clears, "        }"];
+        }
+
+        if (!kind.IsAsync)
+        {
+            return [
+                "        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.",
+                "        var context = InstallSynchronizationContextIfAsyncVoid(_body!);",
+                "        try", "        {", $"            {call};", "            context?.RunUntilIdle();", "        }",
+                "        finally", "        {", "            context?.Uninstall();", DropComment, .. clears, "        }"];
+        }
+
+        var run = kind.ReturnsValue ? $"SetResult(context.Run({call}));" : $"context.Run({call});";
+        return [
+            "        var context = InstallSynchronizationContext();",
+            "        try", "        {", $"            {run}", "        }",
+            "        finally", "        {", "            context.Uninstall();", DropComment, .. clears, "        }"];
     }
 
     public static string Factories(Factory factory)
@@ -199,7 +231,7 @@ internal static class Templates
         var declaration = factory == Factory.GroupStart
             ? "public sealed partial class WorkerGroup"
             : "public abstract partial class NamedWorker";
-        return Header + "using System;\nusing System.Threading;\nusing ThreadKit.Shapes;\n\nnamespace ThreadKit;\n\n" +
+        return Header + "using System;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing ThreadKit.Shapes;\n\nnamespace ThreadKit;\n\n" +
             declaration + "\n{\n" + string.Join("\n\n", members) + "\n}\n";
     }
 
@@ -224,7 +256,9 @@ internal static class Templates
         }
 
         lines.Add("/// <param name=\"name\">The worker's name, kept whole and set on its thread. <see langword=\"null\"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>");
-        var body = new StringBuilder("The code the worker runs");
+        var body = new StringBuilder(shape.Kind.IsAsync
+            ? "The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes"
+            : "The code the worker runs");
         if (shape.Stoppable)
         {
             body.Append(". Its last parameter is the worker's stop token, signalled by <see cref=\"NamedWorker.RequestStop\"/>");
@@ -234,7 +268,9 @@ internal static class Templates
 
         if (shape.Kind.ReturnsValue)
         {
-            body.Append("; its return value is what <see cref=\"NamedWorker{TResult}.Join()\"/> returns");
+            body.Append(shape.Kind.IsAsync
+                ? "; the value of its task is what <see cref=\"NamedWorker{TResult}.Join()\"/> returns"
+                : "; its return value is what <see cref=\"NamedWorker{TResult}.Join()\"/> returns");
         }
 
         lines.Add($"/// <param name=\"body\">{body}.</param>");

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace ThreadKit;
 
@@ -69,6 +70,33 @@ public sealed class DelayedWorker : NamedWorker<bool>
         new(name, delay, body);
 
     /// <summary>
+    /// Creates an unstarted worker that, once started, runs the asynchronous <paramref name="body"/> after
+    /// <paramref name="delay"/>, keeping every continuation on the worker's thread.
+    /// </summary>
+    /// <param name="name">The worker's name. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
+    /// <param name="delay">How long to wait after <see cref="NamedWorker.Start"/> before running the body.</param>
+    /// <param name="body">The asynchronous code to run when the delay has passed; the worker ends when its task completes.</param>
+    /// <returns>The new worker, <see cref="WorkerState.Unstarted"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public static DelayedWorker Create(string? name, TimeSpan delay, Func<Task> body) => new(name, delay, body);
+
+    /// <summary>
+    /// Creates an unstarted worker that, once started, runs the asynchronous <paramref name="body"/> after
+    /// <paramref name="delay"/>, passing it the worker's stop token and keeping every continuation on the worker's thread.
+    /// </summary>
+    /// <param name="name">The worker's name. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
+    /// <param name="delay">How long to wait after <see cref="NamedWorker.Start"/> before running the body.</param>
+    /// <param name="body">The asynchronous code to run when the delay has passed; it receives the worker's stop token, and the worker ends when its task completes.</param>
+    /// <returns>The new worker, <see cref="WorkerState.Unstarted"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    public static DelayedWorker Create(string? name, TimeSpan delay, Func<CancellationToken, Task> body) =>
+        new(name, delay, body);
+
+    /// <summary>
     /// Cancels the run if the delay has not passed yet, as Python's <c>Timer.cancel()</c> does. It can be called before
     /// or after <see cref="NamedWorker.Start"/>, from any thread, any number of times.
     /// </summary>
@@ -94,15 +122,40 @@ public sealed class DelayedWorker : NamedWorker<bool>
             return;
         }
 
-        if (_body is Action action)
-        {
-            action();
-        }
-        else
-        {
-            ((Action<CancellationToken>)_body)(stopToken);
-        }
-
+        RunBody(stopToken);
         SetResult(true);
+    }
+
+    private void RunBody(CancellationToken stopToken)
+    {
+        var context = _body switch
+        {
+            Func<Task> or Func<CancellationToken, Task> => InstallSynchronizationContext(),
+            _ => InstallSynchronizationContextIfAsyncVoid(_body),
+        };
+        try
+        {
+            switch (_body)
+            {
+                case Action action:
+                    action();
+                    context?.RunUntilIdle();
+                    break;
+                case Action<CancellationToken> action:
+                    action(stopToken);
+                    context?.RunUntilIdle();
+                    break;
+                case Func<Task> func:
+                    context!.Run(func());
+                    break;
+                default:
+                    context!.Run(((Func<CancellationToken, Task>)_body)(stopToken));
+                    break;
+            }
+        }
+        finally
+        {
+            context?.Uninstall();
+        }
     }
 }

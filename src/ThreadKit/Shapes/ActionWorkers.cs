@@ -20,12 +20,16 @@ internal sealed class ActionWorker : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!();
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
         }
@@ -46,12 +50,16 @@ internal sealed class ActionWorker<T1> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -75,12 +83,16 @@ internal sealed class ActionWorker<T1, T2> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, _arg2);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -107,12 +119,16 @@ internal sealed class ActionWorker<T1, T2, T3> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, _arg2, _arg3);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -142,12 +158,16 @@ internal sealed class ActionWorker<T1, T2, T3, T4> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, _arg2, _arg3, _arg4);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -170,12 +190,16 @@ internal sealed class StoppableActionWorker : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(StopToken);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
         }
@@ -196,12 +220,16 @@ internal sealed class StoppableActionWorker<T1> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, StopToken);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -225,12 +253,16 @@ internal sealed class StoppableActionWorker<T1, T2> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, _arg2, StopToken);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -257,12 +289,16 @@ internal sealed class StoppableActionWorker<T1, T2, T3> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, _arg2, _arg3, StopToken);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;
@@ -292,12 +328,16 @@ internal sealed class StoppableActionWorker<T1, T2, T3, T4> : NamedWorker
 
     private protected override void Execute()
     {
+        // An async void body gets the worker's context, so that its fault is caught and its continuations stay here.
+        var context = InstallSynchronizationContextIfAsyncVoid(_body!);
         try
         {
             _body!(_arg1, _arg2, _arg3, _arg4, StopToken);
+            context?.RunUntilIdle();
         }
         finally
         {
+            context?.Uninstall();
             // Like Python's Thread.run, drop the body and its arguments so a finished worker keeps nothing alive.
             _body = null;
             _arg1 = default!;

@@ -16,7 +16,7 @@ public abstract partial class NamedWorker
     /// </remarks>
     public static event EventHandler<WorkerExceptionEventArgs>? UnhandledException;
 
-    private void ReportFault(Exception exception)
+    internal void ReportFault(Exception exception)
     {
         var handlers = UnhandledException;
         if (handlers is null)

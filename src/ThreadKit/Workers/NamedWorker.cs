@@ -210,6 +210,9 @@ public abstract partial class NamedWorker : IDisposable
 
     internal bool HasExtrasAllocated => _extras is not null;
 
+    /// <summary>Gets the worker's thread once started, for tests that watch its state from outside.</summary>
+    internal Thread? Thread => _thread;
+
     internal ActivityContext ParentActivityForUnflowedStart => _extras?.ParentActivity ?? default;
 
     /// <summary>Runs the body on the worker's thread. Implemented by each delegate shape.</summary>

@@ -33,7 +33,7 @@ public sealed class BadInputTests : TestBase
         var delegateTakers = PublicMethodsTakingABody().Count();
 
         Table.Value.Keys.Count(key => key.Contains("body: null", StringComparison.Ordinal)).Should().Be(delegateTakers);
-        delegateTakers.Should().Be(20 + 20 + 2, "20 Create and 20 WorkerGroup.Start overloads, and 2 DelayedWorker.Create");
+        delegateTakers.Should().Be(40 + 40 + 4, "40 Create and 40 WorkerGroup.Start overloads (action, function, and their Task forms), and 4 DelayedWorker.Create");
     }
 
     private static IEnumerable<(string Key, Action Check)> BuildTable()

@@ -74,7 +74,7 @@ public sealed class ResultTests : TestBase
     [Fact]
     public void A_faulted_result_worker_rethrows_exactly_as_a_plain_one()
     {
-        var worker = NamedWorker.Create<int>("no answer", static () => throw new FormatException("bad"));
+        var worker = NamedWorker.Create("no answer", static int () => throw new FormatException("bad"));
         worker.Start();
 
         var thrown = Record.Exception(() => worker.Join());
@@ -87,7 +87,7 @@ public sealed class ResultTests : TestBase
     [Fact]
     public void A_result_worker_joined_as_a_plain_worker_still_rethrows()
     {
-        NamedWorker worker = NamedWorker.Create<int>("base view", static () => throw new FormatException("bad"));
+        NamedWorker worker = NamedWorker.Create("base view", static int () => throw new FormatException("bad"));
         worker.Start();
 
         worker.Invoking(w => w.Join()).Should().Throw<FormatException>();

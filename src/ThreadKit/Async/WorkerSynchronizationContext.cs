@@ -1,0 +1,386 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ThreadKit;
+
+/// <summary>
+/// The single-threaded <see cref="SynchronizationContext"/> that keeps an async body on its worker's thread, and the
+/// pump that runs what is posted to it, like Nito.AsyncEx's <c>AsyncContext</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The pump runs on the worker's thread until the body's task has completed and no operation is outstanding
+/// (<see cref="OperationStarted"/>, which <c>async void</c> methods and loops call), running posted callbacks in the
+/// order they were posted. While there is nothing to run, the thread blocks on a monitor: it burns no CPU and holds
+/// no thread-pool thread.
+/// </para>
+/// <para>
+/// Posting takes one lock and allocates nothing: callbacks go into a growable array, and the pump swaps it for an
+/// empty one and runs the whole batch outside the lock. The poster wakes the pump only when it is waiting, so a
+/// continuation posted from the worker's own thread (every <c>await Task.Yield()</c>) costs no signal.
+/// </para>
+/// <para>
+/// Once the pump has ended, the context is detached: whatever is still queued, and whatever is posted later, runs on
+/// the thread pool. Nothing posted to a worker is ever dropped.
+/// </para>
+/// </remarks>
+internal sealed class WorkerSynchronizationContext : SynchronizationContext
+{
+    private static readonly Action<Task, object?> s_wakeOnCompletion =
+        static (_, state) => ((WorkerSynchronizationContext)state!).OperationCompleted();
+
+    private readonly object _lock = new();
+    private readonly NamedWorker _worker;
+    private readonly Thread _thread;
+    private WorkItem[] _incoming = new WorkItem[16];
+    private WorkItem[] _draining = new WorkItem[16];
+    private int _incomingCount;
+    private int _outstandingOperations;
+    private bool _pumpWaiting;
+    private bool _detached;
+    private ExceptionDispatchInfo? _firstCallbackFault;
+    private List<Exception>? _laterCallbackFaults;
+
+    public WorkerSynchronizationContext(NamedWorker worker, Thread thread)
+    {
+        _worker = worker;
+        _thread = thread;
+    }
+
+    /// <summary>Creates a context for <paramref name="worker"/> and installs it on the calling thread, the worker's own.</summary>
+    public static WorkerSynchronizationContext Install(NamedWorker worker)
+    {
+        var context = new WorkerSynchronizationContext(worker, Thread.CurrentThread);
+        SetSynchronizationContext(context);
+        return context;
+    }
+
+    /// <summary>
+    /// Tells whether <paramref name="body"/> is an <c>async void</c> method or lambda, by the
+    /// <see cref="AsyncStateMachineAttribute"/> the compiler puts on it. Where trimming or NativeAOT removed the
+    /// method's metadata, the body is taken as synchronous, as it was before async bodies were supported.
+    /// </summary>
+    public static bool IsAsyncVoid(Delegate body)
+    {
+        try
+        {
+            return body.Method.IsDefined(typeof(AsyncStateMachineAttribute), inherit: false);
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ends the pump's hold on the thread: detaches, and removes the context from the thread.</summary>
+    public void Uninstall()
+    {
+        Detach();
+        if (ReferenceEquals(Current, this))
+        {
+            SetSynchronizationContext(null);
+        }
+    }
+
+    /// <summary>Gets the worker whose thread this context belongs to.</summary>
+    public NamedWorker Worker => _worker;
+
+    /// <summary>Gets a value indicating whether the calling thread is the one the pump runs on.</summary>
+    public bool IsPumpThread => ReferenceEquals(Thread.CurrentThread, _thread);
+
+    /// <summary>Gets the number of callbacks waiting to run.</summary>
+    public int QueuedCount => Volatile.Read(ref _incomingCount);
+
+    /// <summary>Gets a value indicating whether the pump has ended, so that posts go to the thread pool.</summary>
+    public bool IsDetached
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _detached;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override SynchronizationContext CreateCopy() => this;
+
+    /// <inheritdoc/>
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        Guard.NotNull(d);
+        if (!TryEnqueue(new WorkItem(d, state)))
+        {
+            new WorkItem(d, state).QueueOnThreadPool();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="d"/> on the worker's thread and waits for it: inline when called from that thread, else
+    /// posted, with its exception rethrown here. Once the pump has ended, it runs inline on the caller.
+    /// </summary>
+    public override void Send(SendOrPostCallback d, object? state)
+    {
+        Guard.NotNull(d);
+        if (IsPumpThread)
+        {
+            d(state);
+            return;
+        }
+
+        var send = new PendingSend(d, state);
+        if (!TryEnqueue(new WorkItem(PendingSend.RunCallback, send)))
+        {
+            d(state);
+            return;
+        }
+
+        send.Done.Wait();
+        send.Fault?.Throw();
+    }
+
+    /// <inheritdoc/>
+    public override void OperationStarted() => Interlocked.Increment(ref _outstandingOperations);
+
+    /// <inheritdoc/>
+    public override void OperationCompleted()
+    {
+        if (Interlocked.Decrement(ref _outstandingOperations) == 0)
+        {
+            Wake();
+        }
+    }
+
+    /// <summary>
+    /// Pumps until <paramref name="task"/> has completed and no operation is outstanding, then returns its value or
+    /// rethrows what ended it.
+    /// </summary>
+    public TResult Run<TResult>(Task<TResult>? task)
+    {
+        Run((Task?)task);
+        return task!.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Pumps until <paramref name="task"/> has completed and no operation is outstanding, then rethrows what ended the
+    /// task, or else the first callback fault. A <see langword="null"/> task ends the worker with an explanation.
+    /// </summary>
+    public void Run(Task? task)
+    {
+        if (task is null)
+        {
+            throw new InvalidOperationException(
+                $"The body of worker '{_worker.Name}' returned a null Task. Return a task, such as Task.CompletedTask, or make the body async.");
+        }
+
+        if (!task.IsCompleted)
+        {
+            OperationStarted();
+            task.ContinueWith(s_wakeOnCompletion, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        PumpUntilIdle();
+
+        // The body's own exception wins, and callback faults are reported beside it. A callback fault beats a
+        // cancellation, which the stop that the fault requested may itself have caused.
+        if (task.IsFaulted || (task.IsCanceled && _firstCallbackFault is null))
+        {
+            ReportLaterFaults(includeFirst: true);
+            task.GetAwaiter().GetResult();
+        }
+
+        ThrowCallbackFaults();
+    }
+
+    /// <summary>Pumps until no operation is outstanding and nothing is queued; for <c>async void</c> bodies and loops.</summary>
+    public void RunUntilIdle()
+    {
+        PumpUntilIdle();
+        ThrowCallbackFaults();
+    }
+
+    /// <summary>Hands anything still queued to the thread pool and sends every later post there too.</summary>
+    public void Detach()
+    {
+        WorkItem[] leftovers;
+        int count;
+        lock (_lock)
+        {
+            if (_detached)
+            {
+                return;
+            }
+
+            _detached = true;
+            leftovers = _incoming;
+            count = _incomingCount;
+            _incomingCount = 0;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            leftovers[i].QueueOnThreadPool();
+        }
+    }
+
+    private bool TryEnqueue(WorkItem item)
+    {
+        lock (_lock)
+        {
+            if (_detached)
+            {
+                return false;
+            }
+
+            if (_incomingCount == _incoming.Length)
+            {
+                Array.Resize(ref _incoming, _incoming.Length * 2);
+            }
+
+            _incoming[_incomingCount++] = item;
+            if (_pumpWaiting)
+            {
+                Monitor.Pulse(_lock);
+            }
+        }
+
+        return true;
+    }
+
+    private void Wake()
+    {
+        lock (_lock)
+        {
+            if (_pumpWaiting)
+            {
+                Monitor.Pulse(_lock);
+            }
+        }
+    }
+
+    private void PumpUntilIdle()
+    {
+        while (true)
+        {
+            int count;
+            lock (_lock)
+            {
+                while (_incomingCount == 0)
+                {
+                    if (Volatile.Read(ref _outstandingOperations) == 0)
+                    {
+                        // Detached under the lock, so nothing can be queued between this check and the end of the pump.
+                        _detached = true;
+                        return;
+                    }
+
+                    _pumpWaiting = true;
+                    Monitor.Wait(_lock);
+                    _pumpWaiting = false;
+                }
+
+                (_incoming, _draining) = (_draining, _incoming);
+                count = _incomingCount;
+                _incomingCount = 0;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var item = _draining[i];
+                _draining[i] = default;
+                try
+                {
+                    item.Invoke();
+                }
+                catch (Exception ex)
+                {
+                    RecordCallbackFault(ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A callback that throws has no caller to throw to; this is how <c>async void</c> faults arrive. The first one
+    /// faults the worker, and asks it to stop so that a token-aware body can end; later ones are reported too, so
+    /// none is lost.
+    /// </summary>
+    private void RecordCallbackFault(Exception exception)
+    {
+        if (_firstCallbackFault is null)
+        {
+            _firstCallbackFault = ExceptionDispatchInfo.Capture(exception);
+            try
+            {
+                _worker.RequestStop();
+            }
+            catch (AggregateException)
+            {
+                // A stop callback threw; the fault that asked for the stop is the one the worker reports.
+            }
+
+            return;
+        }
+
+        (_laterCallbackFaults ??= []).Add(exception);
+    }
+
+    private void ThrowCallbackFaults()
+    {
+        ReportLaterFaults(includeFirst: false);
+        _firstCallbackFault?.Throw();
+    }
+
+    private void ReportLaterFaults(bool includeFirst)
+    {
+        if (includeFirst && _firstCallbackFault is { } first)
+        {
+            _worker.ReportFault(first.SourceException);
+        }
+
+        foreach (var fault in _laterCallbackFaults ?? [])
+        {
+            _worker.ReportFault(fault);
+        }
+    }
+
+    private readonly struct WorkItem(SendOrPostCallback callback, object? state)
+    {
+        private static readonly WaitCallback s_runOnThreadPool = static item => ((StrongBox<WorkItem>)item!).Value.Invoke();
+
+        public void Invoke() => callback(state);
+
+        /// <summary>The rare path, once the pump has ended: one allocation, on both builds.</summary>
+        public void QueueOnThreadPool() => ThreadPool.QueueUserWorkItem(s_runOnThreadPool, new StrongBox<WorkItem>(this));
+    }
+
+    private sealed class PendingSend(SendOrPostCallback callback, object? state)
+    {
+        public static readonly SendOrPostCallback RunCallback = static send => ((PendingSend)send!).Run();
+
+        public ManualResetEventSlim Done { get; } = new();
+
+        public ExceptionDispatchInfo? Fault { get; private set; }
+
+        private void Run()
+        {
+            try
+            {
+                callback(state);
+            }
+            catch (Exception ex)
+            {
+                Fault = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                Done.Set();
+            }
+        }
+    }
+}
