@@ -95,6 +95,29 @@ static async Task<int> CheckEverythingElseAsync()
 
     Check(Interlocked.Read(ref started) == 1, "metrics under AOT");
 
+    // Async bodies: the pump keeps every continuation on the worker's thread under NativeAOT too.
+    var asyncWorker = NamedWorker.Create("async under AOT", static async (int x) =>
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        await Task.Yield();
+        await Task.Delay(1);
+        return Environment.CurrentManagedThreadId == thread && NamedWorker.CurrentThreadName == "async under AOT" ? x : -1;
+    }, 7);
+    asyncWorker.Start();
+    Check(asyncWorker.Join() == 7, "async body stays on its thread under AOT");
+
+    // async void is found by its AsyncStateMachineAttribute; NativeAOT keeps that metadata for delegate targets.
+    var asyncVoid = NamedWorker.Create("async void under AOT", (Action)ThrowAfterAwait);
+    asyncVoid.Start();
+    try
+    {
+        asyncVoid.Join();
+        Check(false, "async void fault rethrown under AOT");
+    }
+    catch (InvalidOperationException ex) when (ex.Message == "async void under AOT")
+    {
+    }
+
     foreach (var failure in failures)
     {
         Console.Error.WriteLine("AOT check failed: " + failure);
@@ -105,4 +128,10 @@ static async Task<int> CheckEverythingElseAsync()
 
 static void AutoNamed()
 {
+}
+
+static async void ThrowAfterAwait()
+{
+    await Task.Yield();
+    throw new InvalidOperationException("async void under AOT");
 }

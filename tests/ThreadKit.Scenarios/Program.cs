@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Threading;
+using System.Threading.Tasks;
 using ThreadKit;
 
 namespace ThreadKit.Scenarios;
@@ -35,6 +36,7 @@ public static class Program
         "auto-names" => AutoNames(),
         "telemetry-switched-off" => TelemetrySwitchedOff(),
         "hostile-exception" => HostileException(),
+        "async-void-fault" => AsyncVoidFault(),
         _ => Unknown(scenario),
     };
 
@@ -87,6 +89,38 @@ public static class Program
         faulted!.Dispose();
         Console.WriteLine("process survived");
         return 0;
+    }
+
+    /// <summary>
+    /// An async void body that throws after an await would end the process from the thread pool; as a worker, its
+    /// fault is reported once to stderr and rethrown by Join, and the process lives on.
+    /// </summary>
+    private static int AsyncVoidFault()
+    {
+        var worker = NamedWorker.Create("AsyncVoid", (Action)ThrowAfterAwait);
+        worker.Start();
+        try
+        {
+            worker.Join();
+            return 1;
+        }
+        catch (InvalidOperationException ex) when (ex.Message == "async void boom")
+        {
+            Console.WriteLine("joined: " + ex.Message);
+        }
+
+        // Anything still to crash the process would be queued by now; let it run before saying the process survived.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Task.Run(static () => { }).Wait();
+        Console.WriteLine("process survived");
+        return 0;
+
+        static async void ThrowAfterAwait()
+        {
+            await Task.Yield();
+            throw new InvalidOperationException("async void boom");
+        }
     }
 
     /// <summary>A handler that throws is reported, does not end the process, and Join still gets the original fault.</summary>

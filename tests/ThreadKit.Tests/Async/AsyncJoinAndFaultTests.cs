@@ -155,6 +155,17 @@ public sealed class AsyncJoinAndFaultTests : TestBase
         worker.State.Should().Be(WorkerState.Faulted);
     }
 
+    [Fact]
+    public void An_async_worker_that_nobody_awaits_allocates_no_completion_source()
+    {
+        var quiet = NamedWorker.Create("Quiet async", static async () => await Task.Yield());
+        quiet.Start();
+        Join(quiet);
+
+        quiet.HasJoinSourceAllocated.Should().BeFalse("the pump waits on the body's own task, not on the worker's completion source");
+        quiet.HasExtrasAllocated.Should().BeFalse("an async body without a stop token needs no stop state either");
+    }
+
     private static async Task ThrowAfterAwaitAsync()
     {
         await Task.Yield();

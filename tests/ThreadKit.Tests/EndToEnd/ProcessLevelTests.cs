@@ -46,4 +46,15 @@ public sealed class ProcessLevelTests : TestBase
         result.StandardError.Should().Be(
             "Exception in thread Hostile:\nThreadKit.Scenarios.Program+HostileToStringException (its ToString() threw System.InvalidOperationException)\n");
     }
+
+    [Fact]
+    public void An_async_void_body_that_throws_does_not_end_the_process_and_is_reported_once_to_stderr()
+    {
+        var result = ChildProcess.RunScenario("async-void-fault");
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.OutputLines.Should().Equal("joined: async void boom", "process survived");
+        result.StandardError.Should().StartWith("Exception in thread AsyncVoid:\nSystem.InvalidOperationException: async void boom");
+        result.StandardError.Split("Exception in thread").Should().HaveCount(2, "the fault is reported exactly once");
+    }
 }
