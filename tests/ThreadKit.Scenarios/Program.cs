@@ -43,7 +43,14 @@ public static class Program
     private static Assembly? ResolveThreadKit(AssemblyLoadContext context, AssemblyName name)
     {
         var path = Environment.GetEnvironmentVariable("THREADKIT_ASSEMBLY");
-        return name.Name == "ThreadKit" && path is not null ? context.LoadFromAssemblyPath(Path.GetFullPath(path)) : null;
+        if (path is null)
+        {
+            return null;
+        }
+
+        // ThreadKit itself, and the packages its netstandard2.0 asset depends on that .NET does not ship, from beside it.
+        var candidate = name.Name == "ThreadKit" ? path : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name.Name + ".dll");
+        return File.Exists(candidate) ? context.LoadFromAssemblyPath(Path.GetFullPath(candidate)) : null;
     }
 
     private static int Unknown(string scenario)

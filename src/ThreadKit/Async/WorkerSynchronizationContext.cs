@@ -35,26 +35,40 @@ internal sealed class WorkerSynchronizationContext : SynchronizationContext
 
     private readonly object _lock = new();
     private readonly NamedWorker _worker;
-    private readonly Thread _thread;
+    private readonly Thread? _thread;
+    private readonly bool _callbackFaultsFaultTheWorker;
     private WorkItem[] _incoming = new WorkItem[16];
     private WorkItem[] _draining = new WorkItem[16];
     private int _incomingCount;
     private int _outstandingOperations;
     private bool _pumpWaiting;
     private bool _detached;
+    private bool _closed;
     private ExceptionDispatchInfo? _firstCallbackFault;
     private List<Exception>? _laterCallbackFaults;
 
-    public WorkerSynchronizationContext(NamedWorker worker, Thread thread)
+    private WorkerSynchronizationContext(NamedWorker worker, Thread? thread, bool callbackFaultsFaultTheWorker)
     {
         _worker = worker;
         _thread = thread;
+        _callbackFaultsFaultTheWorker = callbackFaultsFaultTheWorker;
+    }
+
+    /// <summary>
+    /// Creates the context of a loop, before its worker starts: it runs on the worker's thread, holds one operation
+    /// open until <see cref="Close"/>, and reports a callback that throws without ending the loop.
+    /// </summary>
+    public static WorkerSynchronizationContext ForLoop(NamedWorker worker)
+    {
+        var context = new WorkerSynchronizationContext(worker, thread: null, callbackFaultsFaultTheWorker: false);
+        context.OperationStarted();
+        return context;
     }
 
     /// <summary>Creates a context for <paramref name="worker"/> and installs it on the calling thread, the worker's own.</summary>
     public static WorkerSynchronizationContext Install(NamedWorker worker)
     {
-        var context = new WorkerSynchronizationContext(worker, Thread.CurrentThread);
+        var context = new WorkerSynchronizationContext(worker, Thread.CurrentThread, callbackFaultsFaultTheWorker: true);
         SetSynchronizationContext(context);
         return context;
     }
@@ -90,7 +104,7 @@ internal sealed class WorkerSynchronizationContext : SynchronizationContext
     public NamedWorker Worker => _worker;
 
     /// <summary>Gets a value indicating whether the calling thread is the one the pump runs on.</summary>
-    public bool IsPumpThread => ReferenceEquals(Thread.CurrentThread, _thread);
+    public bool IsPumpThread => ReferenceEquals(Thread.CurrentThread, _thread ?? _worker.Thread);
 
     /// <summary>Gets the number of callbacks waiting to run.</summary>
     public int QueuedCount => Volatile.Read(ref _incomingCount);
@@ -204,6 +218,33 @@ internal sealed class WorkerSynchronizationContext : SynchronizationContext
         ThrowCallbackFaults();
     }
 
+    /// <summary>
+    /// Queues a new piece of work unless <see cref="Close"/> has been called, atomically with that check, so that work
+    /// racing the close is either run here or refused, never sent elsewhere.
+    /// </summary>
+    public bool TryPostWork(SendOrPostCallback d, object? state) => TryEnqueue(new WorkItem(d, state), refuseWhenClosed: true);
+
+    /// <summary>
+    /// Refuses new work from <see cref="TryPostWork"/> and releases the loop's own operation, so the pump ends once
+    /// what is queued, and what it started, has run. Callbacks that work already queued keep coming, through
+    /// <see cref="Post"/>. Returns <see langword="false"/> if it was closed already.
+    /// </summary>
+    public bool Close()
+    {
+        lock (_lock)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            _closed = true;
+        }
+
+        OperationCompleted();
+        return true;
+    }
+
     /// <summary>Hands anything still queued to the thread pool and sends every later post there too.</summary>
     public void Detach()
     {
@@ -228,11 +269,11 @@ internal sealed class WorkerSynchronizationContext : SynchronizationContext
         }
     }
 
-    private bool TryEnqueue(WorkItem item)
+    private bool TryEnqueue(WorkItem item, bool refuseWhenClosed = false)
     {
         lock (_lock)
         {
-            if (_detached)
+            if (_detached || (refuseWhenClosed && _closed))
             {
                 return false;
             }
@@ -312,6 +353,13 @@ internal sealed class WorkerSynchronizationContext : SynchronizationContext
     /// </summary>
     private void RecordCallbackFault(Exception exception)
     {
+        if (!_callbackFaultsFaultTheWorker)
+        {
+            // A loop serves many submitters: a fault with no task to go to is reported, and the loop serves on.
+            _worker.ReportFault(exception);
+            return;
+        }
+
         if (_firstCallbackFault is null)
         {
             _firstCallbackFault = ExceptionDispatchInfo.Capture(exception);

@@ -25,6 +25,9 @@ internal static class WorkerTelemetry
     public const string WorkerNameTag = "threadkit.worker.name";
     public const string OutcomeTag = "threadkit.worker.outcome";
     public const string GroupNameTag = "threadkit.group.name";
+    public const string LoopNameTag = "threadkit.loop.name";
+
+    private static readonly List<WorkerLoop> s_liveLoops = [];
 
 #if NET
     [FeatureSwitchDefinition(FeatureSwitch)]
@@ -37,6 +40,52 @@ internal static class WorkerTelemetry
     /// </summary>
     public static ActivityContext CaptureParentForUnflowedStart() =>
         IsSupported && Instruments.ActivitySource.HasListeners() && Activity.Current is { } parent ? parent.Context : default;
+
+    /// <summary>Called on a loop's thread after each posted or invoked item has run.</summary>
+    public static void LoopItemProcessed(WorkerLoop loop)
+    {
+        if (IsSupported && Instruments.LoopItemsProcessed.Enabled)
+        {
+            Instruments.LoopItemsProcessed.Add(1, new KeyValuePair<string, object?>(LoopNameTag, loop.Name));
+        }
+    }
+
+    /// <summary>Lists a loop for the queue-length gauge while its thread runs. Loops are few and long-lived.</summary>
+    public static void LoopRunning(WorkerLoop loop, bool running)
+    {
+        if (!IsSupported)
+        {
+            return;
+        }
+
+        lock (s_liveLoops)
+        {
+            if (running)
+            {
+                s_liveLoops.Add(loop);
+            }
+            else
+            {
+                s_liveLoops.Remove(loop);
+            }
+        }
+
+        _ = Instruments.LoopQueueLength;
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveLoopQueues()
+    {
+        WorkerLoop[] loops;
+        lock (s_liveLoops)
+        {
+            loops = [.. s_liveLoops];
+        }
+
+        foreach (var loop in loops)
+        {
+            yield return new Measurement<int>(loop.QueuedCount, new KeyValuePair<string, object?>(LoopNameTag, loop.Name));
+        }
+    }
 
     /// <summary>Called on the worker's thread just before its body runs.</summary>
     public static RunScope RunStarting(NamedWorker worker)
@@ -185,5 +234,11 @@ internal static class WorkerTelemetry
 
         public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
             "threadkit.worker.duration", "s", "How long worker bodies ran, by outcome.");
+
+        public static readonly Counter<long> LoopItemsProcessed = Meter.CreateCounter<long>(
+            "threadkit.loop.items.processed", "{item}", "Work items that loops have run, by loop.");
+
+        public static readonly ObservableGauge<int> LoopQueueLength = Meter.CreateObservableGauge(
+            "threadkit.loop.queue.length", ObserveLoopQueues, "{item}", "Work items waiting on each loop's thread.");
     }
 }

@@ -34,6 +34,7 @@ internal sealed class TelemetryRecorder : IDisposable
         };
         _meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
         _meterListener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _meterListener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags));
         _meterListener.Start();
 
         if (listenToActivities)
@@ -59,6 +60,15 @@ internal sealed class TelemetryRecorder : IDisposable
         _stoppedActivities
             .Where(activity => activity.Source.Name == SourceName && (string?)activity.GetTagItem("threadkit.worker.name") == workerName)
             .ToList();
+
+    /// <summary>Has every observable instrument report now; its measurements are stamped with the calling thread's name.</summary>
+    public IReadOnlyList<Measurement> Observe(string instrumentName)
+    {
+        var callerName = NamedWorker.CurrentThreadName;
+        var before = _measurements.Count;
+        _meterListener.RecordObservableInstruments();
+        return _measurements.Skip(before).Where(m => m.Instrument == instrumentName && m.ThreadName == callerName).ToList();
+    }
 
     public void Dispose()
     {

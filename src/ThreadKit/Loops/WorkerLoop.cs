@@ -1,0 +1,147 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ThreadKit;
+
+/// <summary>
+/// A named thread that runs work posted to it, one item at a time, in order: for code that must stay on one thread
+/// for its whole life, like WPF's <c>Dispatcher</c>, Python's <c>loop.call_soon_threadsafe</c> and Nito.AsyncEx's
+/// <c>AsyncContextThread</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Start"/> starts the loop's thread. Hand it work with <see cref="Post"/> (fire and forget),
+/// <see cref="O:ThreadKit.WorkerLoop.InvokeAsync">InvokeAsync</see> (a task for the result) or
+/// <see cref="O:ThreadKit.WorkerLoop.Invoke">Invoke</see> (block for it), or through its
+/// <see cref="SynchronizationContext"/> and <see cref="Scheduler"/>. Async work resumes on the loop's thread after
+/// every await.
+/// </para>
+/// <para>
+/// Nothing is lost. <see cref="Complete"/> refuses new work, lets everything already queued run, and lets every async
+/// operation that work started finish; only then does the thread end. Work submitted after it is refused with an
+/// <see cref="InvalidOperationException"/>, never dropped.
+/// </para>
+/// <para>
+/// The thread is a background thread, so a forgotten loop never keeps a process alive; work still queued when the
+/// process exits does not run. To drain before exit, call <see cref="Dispose"/> or await <see cref="DisposeAsync"/>.
+/// </para>
+/// </remarks>
+[DebuggerDisplay("WorkerLoop {Name}, {QueuedCount} queued")]
+public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
+{
+    // A named method, not a lambda, so that an automatic name reads "Thread-N (RunLoop)", as for any worker.
+    private static readonly Action<WorkerLoop> s_runLoop = RunLoop;
+
+    private readonly NamedWorker _worker;
+    private readonly WorkerSynchronizationContext _context;
+    private readonly LoopTaskScheduler _scheduler;
+
+    // Bound once per loop, so that a Post passes its Action as the state and allocates nothing of its own.
+    private readonly SendOrPostCallback _runPosted;
+
+    private WorkerLoop(string? name)
+    {
+        _worker = NamedWorker.Create(name, s_runLoop, this);
+        _worker.IsBackground = true;
+        _context = WorkerSynchronizationContext.ForLoop(_worker);
+        _scheduler = new LoopTaskScheduler(this);
+        _runPosted = RunPosted;
+    }
+
+    /// <summary>Gets the loop's name, which is its thread's name.</summary>
+    public string Name => _worker.Name;
+
+    /// <summary>
+    /// Gets the loop's worker: its name, thread ids, state, joins and telemetry. Inside loop work,
+    /// <see cref="NamedWorker.Current"/> is this worker.
+    /// </summary>
+    public NamedWorker Worker => _worker;
+
+    /// <summary>
+    /// Gets the loop's single-threaded context. Callbacks posted to it run on the loop's thread, in order; it is
+    /// <see cref="SynchronizationContext.Current"/> inside loop work.
+    /// </summary>
+    public SynchronizationContext SynchronizationContext => _context;
+
+    /// <summary>Gets a scheduler that runs tasks on the loop's thread, one at a time (<see cref="TaskScheduler.MaximumConcurrencyLevel"/> is 1).</summary>
+    public TaskScheduler Scheduler => _scheduler;
+
+    /// <summary>Gets a value indicating whether the calling thread is the loop's thread.</summary>
+    public bool IsLoopThread => _context.IsPumpThread;
+
+    /// <summary>Gets the number of items waiting to run on the loop's thread.</summary>
+    public int QueuedCount => _context.QueuedCount;
+
+    /// <summary>Gets a task that completes when the loop's thread has ended, after <see cref="Complete"/> and the drain.</summary>
+    public Task Completion => _worker.GetCompletionTask();
+
+    /// <summary>Starts a loop on a new named background thread.</summary>
+    /// <param name="name">
+    /// The loop's name, kept whole and set on its thread. <see langword="null"/> or empty gives an automatic name,
+    /// <c>Thread-N (RunLoop)</c>, as for any worker.
+    /// </param>
+    /// <returns>The running loop, ready for work.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="OutOfMemoryException">The operating system could not create the thread.</exception>
+    public static WorkerLoop Start(string? name)
+    {
+        var loop = new WorkerLoop(name);
+        loop._worker.Start();
+        return loop;
+    }
+
+    /// <summary>
+    /// Stops accepting work. Everything queued before this call runs, and every async operation that work started
+    /// finishes; then the thread ends and <see cref="Completion"/> completes. Calling it again does nothing.
+    /// </summary>
+    public void Complete() => _context.Close();
+
+    /// <summary>
+    /// Completes the loop and waits for its thread to end, so that everything queued has run. Called from the loop's
+    /// own thread, it completes the loop without waiting, since the loop cannot wait for itself.
+    /// </summary>
+    public void Dispose()
+    {
+        Complete();
+        if (!IsLoopThread)
+        {
+            _worker.WaitForEnd();
+        }
+    }
+
+    /// <summary>Completes the loop and returns a task that completes when its thread has ended.</summary>
+    /// <returns>A task that completes once everything queued has run and the thread has ended.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Complete();
+        return IsLoopThread ? default : new ValueTask(Completion);
+    }
+
+    /// <summary>Describes the loop, for example <c>&lt;WorkerLoop(gl-context, 3 queued)&gt;</c>.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() => $"<WorkerLoop({Name}, {QueuedCount} queued)>";
+
+    internal WorkerSynchronizationContext Context => _context;
+
+    private static void RunLoop(WorkerLoop loop) => loop.PumpUntilCompleted();
+
+    private void PumpUntilCompleted()
+    {
+        SynchronizationContext.SetSynchronizationContext(_context);
+        WorkerTelemetry.LoopRunning(this, running: true);
+        try
+        {
+            _context.RunUntilIdle();
+        }
+        finally
+        {
+            WorkerTelemetry.LoopRunning(this, running: false);
+            _context.Uninstall();
+        }
+    }
+
+    private InvalidOperationException CompletedError() => new(
+        $"Loop '{Name}' has been completed and accepts no more work. Submit work before calling Complete or Dispose, or start a new loop.");
+}
