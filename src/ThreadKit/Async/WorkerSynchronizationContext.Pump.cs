@@ -1,0 +1,152 @@
+using System;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ThreadKit;
+
+// The pump: runs what is posted, on the worker's thread, until the body's task and every operation are done, and
+// decides what ends the worker when callbacks fault.
+internal sealed partial class WorkerSynchronizationContext
+{
+    /// <summary>
+    /// Pumps until <paramref name="task"/> has completed and no operation is outstanding, then returns its value or
+    /// rethrows what ended it.
+    /// </summary>
+    public TResult Run<TResult>(Task<TResult>? task)
+    {
+        Run((Task?)task);
+        return task!.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Pumps until <paramref name="task"/> has completed and no operation is outstanding, then rethrows what ended the
+    /// task, or else the first callback fault. A <see langword="null"/> task ends the worker with an explanation.
+    /// </summary>
+    public void Run(Task? task)
+    {
+        if (task is null)
+        {
+            throw new InvalidOperationException(
+                $"The body of worker '{_worker.Name}' returned a null Task. Return a task, such as Task.CompletedTask, or make the body async.");
+        }
+
+        if (!task.IsCompleted)
+        {
+            OperationStarted();
+            task.ContinueWith(s_wakeOnCompletion, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        PumpUntilIdle();
+
+        // The body's own exception wins, and callback faults are reported beside it. A callback fault beats a
+        // cancellation, which the stop that the fault requested may itself have caused.
+        if (task.IsFaulted || (task.IsCanceled && _firstCallbackFault is null))
+        {
+            ReportLaterFaults(includeFirst: true);
+            task.GetAwaiter().GetResult();
+        }
+
+        ThrowCallbackFaults();
+    }
+
+    /// <summary>Pumps until no operation is outstanding and nothing is queued; for <c>async void</c> bodies and loops.</summary>
+    public void RunUntilIdle()
+    {
+        PumpUntilIdle();
+        ThrowCallbackFaults();
+    }
+
+    private void PumpUntilIdle()
+    {
+        while (true)
+        {
+            int count;
+            lock (_lock)
+            {
+                while (_incomingCount == 0)
+                {
+                    if (Volatile.Read(ref _outstandingOperations) == 0)
+                    {
+                        // Detached under the lock, so nothing can be queued between this check and the end of the pump.
+                        _detached = true;
+                        return;
+                    }
+
+                    _pumpWaiting = true;
+                    Monitor.Wait(_lock);
+                    _pumpWaiting = false;
+                }
+
+                (_incoming, _draining) = (_draining, _incoming);
+                count = _incomingCount;
+                _incomingCount = 0;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var item = _draining[i];
+                _draining[i] = default;
+                try
+                {
+                    item.Invoke();
+                }
+                catch (Exception ex)
+                {
+                    RecordCallbackFault(ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A callback that throws has no caller to throw to; this is how <c>async void</c> faults arrive. The first one
+    /// faults the worker, and asks it to stop so that a token-aware body can end; later ones are reported too, so
+    /// none is lost.
+    /// </summary>
+    private void RecordCallbackFault(Exception exception)
+    {
+        if (!_callbackFaultsFaultTheWorker)
+        {
+            // A loop serves many submitters: a fault with no task to go to is reported, and the loop serves on.
+            _worker.ReportFault(exception);
+            return;
+        }
+
+        if (_firstCallbackFault is null)
+        {
+            _firstCallbackFault = ExceptionDispatchInfo.Capture(exception);
+            try
+            {
+                _worker.RequestStop();
+            }
+            catch (AggregateException)
+            {
+                // A stop callback threw; the fault that asked for the stop is the one the worker reports.
+            }
+
+            return;
+        }
+
+        (_laterCallbackFaults ??= []).Add(exception);
+    }
+
+    private void ThrowCallbackFaults()
+    {
+        ReportLaterFaults(includeFirst: false);
+        _firstCallbackFault?.Throw();
+    }
+
+    private void ReportLaterFaults(bool includeFirst)
+    {
+        if (includeFirst && _firstCallbackFault is { } first)
+        {
+            _worker.ReportFault(first.SourceException);
+        }
+
+        foreach (var fault in _laterCallbackFaults ?? [])
+        {
+            _worker.ReportFault(fault);
+        }
+    }
+}
