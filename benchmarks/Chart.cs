@@ -29,7 +29,7 @@ if (reports.Count == 0)
     return 1;
 }
 
-var cases = reports.Select(Report.Read).ToList();
+var cases = reports.SelectMany(Report.Read).ToList();
 File.WriteAllText(args[1], Svg.Draw(cases), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 Console.Out.Write(Report.Markdown(cases));
 return 0;
@@ -56,7 +56,11 @@ internal static class Report
         ["s"] = 1.0,
     };
 
-    public static Case Read(string path)
+    /// <summary>
+    /// One CSV report: one case per benchmark category (a class grouped with <c>[GroupBenchmarksBy]</c> has a baseline in
+    /// each), or one case for the whole class.
+    /// </summary>
+    public static IEnumerable<Case> Read(string path)
     {
         var rows = Csv.Read(File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF'));
         if (rows.Count == 0)
@@ -64,6 +68,18 @@ internal static class Report
             throw new InvalidDataException($"{path} has no rows");
         }
 
+        var name = Path.GetFileName(path).Split("-report")[0].Split('.')[^1];
+        if (name.EndsWith("Benchmarks", StringComparison.Ordinal))
+        {
+            name = name[..^"Benchmarks".Length];
+        }
+
+        var groups = rows.GroupBy(row => Cell(row, "Categories")).ToList();
+        return groups.Select(group => ReadCase(groups.Count > 1 ? $"{name} {group.Key}" : name, [.. group]));
+    }
+
+    private static Case ReadCase(string name, List<Dictionary<string, string>> rows)
+    {
         var jobs = rows.Select(row => row["Job"]).Distinct().Count();
         var baseline = rows.FirstOrDefault(row => Cell(row, "Ratio").Trim() == "1.00") ?? rows[0];
         var baseTime = Seconds(baseline["Mean"]);
@@ -78,19 +94,16 @@ internal static class Report
 
             var allocated = Cell(row, "Allocated", "-").Trim();
             var colour = ReferenceEquals(row, baseline) ? BaselineColour
-                : label.Contains("NamedWorker", StringComparison.Ordinal) ? ThreadKitColour
+                : IsThreadKit(label) ? ThreadKitColour
                 : OtherColour;
             return new Row(label, row["Mean"].Trim(), allocated.Length == 0 ? "-" : allocated, Ratio(row, baseTime), colour);
         }).ToList();
 
-        var name = Path.GetFileName(path).Split("-report")[0].Split('.')[^1];
-        if (name.EndsWith("Benchmarks", StringComparison.Ordinal))
-        {
-            name = name[..^"Benchmarks".Length];
-        }
-
         return new Case(name, caseRows);
     }
+
+    private static bool IsThreadKit(string label) =>
+        label.Contains("NamedWorker", StringComparison.Ordinal) || label.Contains("WorkerLoop", StringComparison.Ordinal);
 
     public static string Markdown(IEnumerable<Case> cases)
     {
@@ -148,12 +161,12 @@ internal static class Svg
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" " +
             "font-family=\"Segoe UI, Helvetica, Arial, sans-serif\" font-size=\"12\">",
             $"<rect width=\"{Width}\" height=\"{height}\" fill=\"white\"/>",
-            "<text x=\"12\" y=\"24\" font-size=\"16\" font-weight=\"bold\">ThreadKit against a raw Thread in the same run: time as a " +
+            "<text x=\"12\" y=\"24\" font-size=\"16\" font-weight=\"bold\">ThreadKit against its baseline in the same run: time as a " +
             "multiple of the baseline, shorter is faster</text>",
             $"<rect x=\"12\" y=\"36\" width=\"12\" height=\"12\" fill=\"{Report.BaselineColour}\"/><text x=\"30\" y=\"46\">baseline</text>",
             $"<rect x=\"110\" y=\"36\" width=\"12\" height=\"12\" fill=\"{Report.ThreadKitColour}\"/><text x=\"128\" y=\"46\">ThreadKit</text>",
             $"<rect x=\"210\" y=\"36\" width=\"12\" height=\"12\" fill=\"{Report.OtherColour}\"/>" +
-            "<text x=\"228\" y=\"46\">another way with a raw Thread</text>",
+            "<text x=\"228\" y=\"46\">another way: a raw Thread or a peer library</text>",
         };
 
         var y = 70;

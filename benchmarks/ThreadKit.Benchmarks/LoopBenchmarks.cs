@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Nito.AsyncEx;
 
 namespace ThreadKit.Benchmarks;
@@ -11,6 +12,8 @@ namespace ThreadKit.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(SameProcessConfig))]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class LoopBenchmarks
 {
     private const int Posts = 10_000;
@@ -42,7 +45,7 @@ public class LoopBenchmarks
     [BenchmarkCategory("RoundTrip")]
     public Task<int> LoopRoundTrip() => _loop.InvokeAsync(static () => 42);
 
-    [Benchmark(OperationsPerInvoke = Posts, Description = "Nito AsyncContextThread: SynchronizationContext.Post")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Posts, Description = "Nito AsyncContextThread: SynchronizationContext.Post")]
     [BenchmarkCategory("Post")]
     public Task NitoPost()
     {
