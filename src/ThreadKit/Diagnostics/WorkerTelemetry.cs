@@ -124,6 +124,10 @@ internal static class WorkerTelemetry
         if (activity is not null)
         {
             activity.SetTag(WorkerNameTag, worker.Name);
+
+            // OpenTelemetry's semantic conventions for the thread, beside ThreadKit's own tags.
+            activity.SetTag("thread.id", Environment.CurrentManagedThreadId);
+            activity.SetTag("thread.name", worker.Name);
             if (group is not null)
             {
                 activity.SetTag(GroupNameTag, group);

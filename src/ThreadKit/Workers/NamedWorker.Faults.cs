@@ -16,8 +16,40 @@ public abstract partial class NamedWorker
     /// </remarks>
     public static event EventHandler<WorkerExceptionEventArgs>? UnhandledException;
 
+    /// <summary>
+    /// Gets or sets this worker's own fault handler, which reports its fault instead of <see cref="UnhandledException"/>
+    /// and the standard-error report, as Java's <c>Thread.setUncaughtExceptionHandler</c> does for one thread. It runs
+    /// once, on the worker's thread, before any join returns; if it throws, that is reported to standard error. It is
+    /// for code that owns how a worker's faults are reported, such as a hosted service that logs them through its host.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is set after <see cref="Start"/> has been called.</exception>
+    /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
+    public Action<WorkerExceptionEventArgs>? UnhandledExceptionHandler
+    {
+        get => _extras?.UnhandledExceptionHandler;
+        set
+        {
+            ThrowIfOptionsFrozen(nameof(UnhandledExceptionHandler));
+            GetOrCreateExtras().UnhandledExceptionHandler = value;
+        }
+    }
+
     internal void ReportFault(Exception exception)
     {
+        if (_extras?.UnhandledExceptionHandler is { } ownHandler)
+        {
+            try
+            {
+                ownHandler(new WorkerExceptionEventArgs(this, exception));
+            }
+            catch (Exception handlerFailure)
+            {
+                FaultReport.WriteHandlerFailure(_name, handlerFailure);
+            }
+
+            return;
+        }
+
         var handlers = UnhandledException;
         if (handlers is null)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Threading;
 
@@ -16,4 +17,5 @@ internal sealed class WorkerExtras
     public CancellationTokenRegistration ExternalStopRegistration;
     public WorkerGroup? Group;
     public ActivityContext ParentActivity;
+    public Action<WorkerExceptionEventArgs>? UnhandledExceptionHandler;
 }

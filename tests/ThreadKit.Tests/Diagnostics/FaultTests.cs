@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using FluentAssertions;
@@ -149,4 +150,32 @@ public sealed class FaultTests : TestBase
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Fail() => throw new InvalidOperationException("boom");
+
+    [Fact]
+    public void A_workers_own_handler_reports_its_fault_instead_of_the_event_once_on_its_thread()
+    {
+        var seenByEvent = new ConcurrentQueue<NamedWorker>();
+        void OnFault(object? sender, WorkerExceptionEventArgs e) => seenByEvent.Enqueue(e.Worker);
+        var reports = new ConcurrentQueue<(WorkerExceptionEventArgs Args, string Thread)>();
+        var worker = NamedWorker.Create("Own handler", static () => throw new FormatException("mine"));
+        worker.UnhandledExceptionHandler = e => reports.Enqueue((e, NamedWorker.CurrentThreadName));
+
+        NamedWorker.UnhandledException += OnFault;
+        try
+        {
+            worker.Start();
+            worker.Invoking(w => w.Join()).Should().Throw<FormatException>();
+        }
+        finally
+        {
+            NamedWorker.UnhandledException -= OnFault;
+        }
+
+        var (args, thread) = reports.Should().ContainSingle().Subject;
+        args.Worker.Should().BeSameAs(worker);
+        args.Exception.Should().BeSameAs(worker.Exception);
+        thread.Should().Be("Own handler");
+        seenByEvent.Should().NotContain(worker);
+        worker.Invoking(w => w.UnhandledExceptionHandler = null).Should().Throw<InvalidOperationException>();
+    }
 }

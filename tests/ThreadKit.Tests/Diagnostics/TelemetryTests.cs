@@ -129,6 +129,8 @@ public sealed class TelemetryTests : TestBase
             activity.ParentSpanId.Should().Be(request.SpanId);
             activity.Status.Should().Be(ActivityStatusCode.Unset);
             activity.GetTagItem("threadkit.worker.outcome").Should().Be("completed");
+            activity.GetTagItem("thread.name").Should().Be(name, "OpenTelemetry's thread.name convention");
+            activity.GetTagItem("thread.id").Should().Be(worker.ManagedThreadId, "OpenTelemetry's thread.id convention");
             worker.Join().Should().Be(name, "the worker's activity is current while its body runs");
         }
     }

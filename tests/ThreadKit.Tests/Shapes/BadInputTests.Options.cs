@@ -64,6 +64,7 @@ public sealed partial class BadInputTests
         ("StackSize", static worker => worker.StackSize = NamedWorker.MinimumStackSize),
         ("Priority", static worker => worker.Priority = ThreadPriority.AboveNormal),
         ("FlowExecutionContext", static worker => worker.FlowExecutionContext = false),
+        ("UnhandledExceptionHandler", static worker => worker.UnhandledExceptionHandler = static _ => { }),
     ];
 
     private static IEnumerable<(string, Action)> LifecycleRows()
