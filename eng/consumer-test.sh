@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Proves the package works the way users receive it: pack ThreadKit into a temporary folder, create a fresh console
-# project outside the repository, reference ThreadKit by id and version from that folder, build it, run it, and
-# compare its output with the tutorial's six lines.
+# Proves the packages work the way users receive them: pack ThreadKit and ThreadKit.Hosting into a temporary folder,
+# create fresh console projects outside the repository that reference them by id and version from that folder, build
+# and run them. The ThreadKit consumer must print the tutorial's six lines; the ThreadKit.Hosting consumer runs a
+# generic host with a named worker and stops it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -11,6 +12,9 @@ version="$(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -getProperty:Ve
 dotnet pack "$root/src/ThreadKit/ThreadKit.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
 test -f "$work/feed/ThreadKit.$version.nupkg"
 test -f "$work/feed/ThreadKit.$version.snupkg"
+dotnet pack "$root/src/ThreadKit.Hosting/ThreadKit.Hosting.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
+test -f "$work/feed/ThreadKit.Hosting.$version.nupkg"
+test -f "$work/feed/ThreadKit.Hosting.$version.snupkg"
 
 mkdir -p "$work/consumer"
 cd "$work/consumer"
@@ -68,3 +72,65 @@ if [[ "$actual" != "$expected" ]]; then
   exit 1
 fi
 echo "consumer of ThreadKit $version from a local feed printed the seed's six lines"
+
+# ThreadKit.Hosting needs Microsoft.Extensions.* from the registry; source mapping keeps ThreadKit's own packages to the
+# local feed, so a registry copy of the same id and version could not stand in for the ones just packed.
+mkdir -p "$work/hosting"
+cd "$work/hosting"
+cat > nuget.config <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="ThreadKit" /><package pattern="ThreadKit.*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+cat > HostingConsumer.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="ThreadKit.Hosting" Version="$version" />
+    <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.0" />
+  </ItemGroup>
+</Project>
+XML
+cat > Program.cs <<'CS'
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ThreadKit;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.ClearProviders();
+builder.Services.AddNamedWorker("order-reader", (services, stoppingToken) =>
+{
+    Console.WriteLine($"hosted worker ran on {NamedWorker.CurrentThreadName}, pool thread: {Thread.CurrentThread.IsThreadPoolThread}");
+    services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+    stoppingToken.WaitHandle.WaitOne();
+});
+await builder.Build().RunAsync();
+Console.WriteLine("host stopped");
+CS
+
+dotnet build -c Release
+actual="$(dotnet run -c Release --no-build)"
+expected=$'hosted worker ran on order-reader, pool thread: False\nhost stopped'
+if [[ "$actual" != "$expected" ]]; then
+  echo "The ThreadKit.Hosting consumer's output differs:" >&2
+  diff <(echo "$expected") <(echo "$actual") >&2 || true
+  exit 1
+fi
+echo "consumer of ThreadKit.Hosting $version from a local feed ran a named hosted worker and stopped"

@@ -1,0 +1,155 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+
+namespace ThreadKit.Hosting;
+
+/// <summary>
+/// A hosted service whose <see cref="Execute"/> runs on a dedicated, named thread of its own, for the blocking loops
+/// that <see cref="BackgroundService"/> does not fit: a Kafka consumer's <c>Consume()</c>, a serial-port or socket
+/// reader, a hardware poller, a legacy synchronous API.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="StartAsync"/> starts the thread and returns at once, so host start-up is never held up, and the thread
+/// pool is never held either. <see cref="StopAsync"/> signals the stopping token and waits for
+/// <see cref="Execute"/> to return, so that nothing the host disposes afterwards is still in use by the worker; if the
+/// host's shutdown timeout passes first, it logs a warning naming the worker and returns, so the host never hangs.
+/// The thread is a background thread, so a stuck worker never keeps the process alive after its host has stopped.
+/// </para>
+/// <para>
+/// Registered with <c>services.AddNamedWorker&lt;TService&gt;()</c>, the service logs through the host: an exception
+/// escaping <see cref="Execute"/> is logged once as an error naming the worker, then
+/// <see cref="HostOptions.BackgroundServiceExceptionBehavior"/> applies as it does for a <see cref="BackgroundService"/>;
+/// every entry logged on the worker's thread carries a scope with the worker's name. Registered with a plain
+/// <c>AddHostedService&lt;TService&gt;()</c>, it still runs, stops and names its thread the same way, but without the
+/// host's services: a fault goes to ThreadKit's own report (<see cref="NamedWorker.UnhandledException"/>, else
+/// standard error), the host keeps running, a late stop is not logged, and entries carry no worker scope.
+/// </para>
+/// </remarks>
+public abstract class NamedWorkerService : IHostedService, IDisposable
+{
+    private NamedWorker? _worker;
+    private HostIntegration? _host;
+
+    /// <summary>Initializes a new instance of the <see cref="NamedWorkerService"/> class, named after its type (<c>GetType().Name</c>).</summary>
+    protected NamedWorkerService()
+        : this(null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="NamedWorkerService"/> class with the name its thread will carry.</summary>
+    /// <param name="name">The worker's name; <see langword="null"/> or empty names it after the service's type.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    protected NamedWorkerService(string? name)
+    {
+        if (name is not null && name.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                "The name contains a NUL character ('\\0'), which operating systems treat as the end of a thread name. Remove it and try again.",
+                nameof(name));
+        }
+
+        Name = string.IsNullOrEmpty(name) ? GetType().Name : name;
+    }
+
+    /// <summary>Gets the name of the worker's thread.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the worker that runs <see cref="Execute"/>: <see langword="null"/> until <see cref="StartAsync"/>.</summary>
+    public NamedWorker? Worker => Volatile.Read(ref _worker);
+
+    /// <summary>Starts <see cref="Execute"/> on its own named background thread and returns at once.</summary>
+    /// <param name="cancellationToken">The host's start-up token; starting a thread does not wait on anything it could cancel.</param>
+    /// <returns>A completed task.</returns>
+    /// <exception cref="InvalidOperationException">The service has already been started.</exception>
+    public virtual Task StartAsync(CancellationToken cancellationToken)
+    {
+        var worker = CreateWorker();
+        worker.IsBackground = true;
+        if (_host is { } host)
+        {
+            worker.UnhandledExceptionHandler = fault => host.ReportFault(this, fault);
+        }
+
+        if (Interlocked.CompareExchange(ref _worker, worker, null) is not null)
+        {
+            throw new InvalidOperationException($"Hosted worker '{Name}' has already been started; a hosted service starts once.");
+        }
+
+        worker.Start();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Signals the stopping token, then waits for <see cref="Execute"/> to return. If
+    /// <paramref name="cancellationToken"/> fires first (the host's shutdown timeout), logs a warning naming the worker
+    /// and returns; the worker goes on, on its background thread.
+    /// </summary>
+    /// <param name="cancellationToken">The host's shutdown token.</param>
+    /// <returns>A task that completes when the worker has ended or the host stopped waiting.</returns>
+    public virtual async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var worker = Worker;
+        if (worker is null)
+        {
+            return;
+        }
+
+        worker.RequestStop();
+        try
+        {
+            await worker.JoinAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && worker.IsAlive)
+        {
+            _host?.ReportLateStop(this);
+        }
+        catch (Exception)
+        {
+            // A fault was reported when it happened, and a worker that ends canceled has simply stopped.
+        }
+    }
+
+    /// <summary>
+    /// Requests the worker to stop, without waiting: the host calls this after <see cref="StopAsync"/>, which has
+    /// already waited as long as the host allows.
+    /// </summary>
+    public virtual void Dispose()
+    {
+        Worker?.RequestStop();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Describes the service, for example <c>&lt;NamedWorkerService(kafka-consumer)&gt;</c>.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() => $"<{nameof(NamedWorkerService)}({Name})>";
+
+    /// <summary>
+    /// The service's work, run on its own named thread. Return when <paramref name="stoppingToken"/> is signalled;
+    /// an <see cref="OperationCanceledException"/> for it is a stop, not an error.
+    /// </summary>
+    /// <param name="stoppingToken">Signalled when the host stops, or when the worker is asked to stop.</param>
+    protected abstract void Execute(CancellationToken stoppingToken);
+
+    /// <summary>Gives the service the host's logger, lifetime and options; called by <c>AddNamedWorker</c>.</summary>
+    internal NamedWorkerService AttachTo(IServiceProvider services, string loggerCategory)
+    {
+        _host ??= HostIntegration.From(services, loggerCategory);
+        return this;
+    }
+
+    /// <summary>Creates the worker; the async delegate form overrides it to run its body on the async pump.</summary>
+    internal virtual NamedWorker CreateWorker() =>
+        NamedWorker.Create(Name, static (NamedWorkerService service, CancellationToken stop) => service.RunExecute(stop), this);
+
+    /// <summary>Opens the worker's logging scope on its thread; async continuations inherit it.</summary>
+    internal IDisposable? BeginLogScope() => _host?.BeginScope(Name);
+
+    private void RunExecute(CancellationToken stoppingToken)
+    {
+        using var scope = BeginLogScope();
+        Execute(stoppingToken);
+    }
+}
