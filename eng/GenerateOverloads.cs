@@ -29,6 +29,7 @@ foreach (var kind in Shape.Kinds)
 
 written.Add(Write(Path.Combine(shapesFolder, "NamedWorker.Create.cs"), Templates.Factories(Factory.Create)));
 written.Add(Write(Path.Combine(shapesFolder, "WorkerGroup.Start.cs"), Templates.Factories(Factory.GroupStart)));
+written.Add(Write(Path.Combine(shapesFolder, "WorkerPool.Start.cs"), Templates.Factories(Factory.PoolStart)));
 foreach (var file in written)
 {
     Console.WriteLine("wrote " + Path.GetRelativePath(root, file));
@@ -126,11 +127,12 @@ internal sealed record Shape(Kind Kind, bool Stoppable, int Arity)
     }
 }
 
-/// <summary>A public overload family built on the shapes: <c>NamedWorker.Create</c> or <c>WorkerGroup.Start</c>.</summary>
+/// <summary>A public overload family built on the shapes: <c>NamedWorker.Create</c>, <c>WorkerGroup.Start</c> or <c>WorkerPool.Start</c>.</summary>
 internal enum Factory
 {
     Create,
     GroupStart,
+    PoolStart,
 }
 
 internal static class Templates
@@ -219,6 +221,11 @@ internal static class Templates
                 lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()}) =>");
                 lines.Add($"    Start({worker});");
             }
+            else if (factory == Factory.PoolStart)
+            {
+                lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()}) =>");
+                lines.Add($"    StartJob({worker});");
+            }
             else
             {
                 lines.Add($"public static {returnType} Create{shape.Generics}({shape.Parameters()}) =>");
@@ -228,9 +235,12 @@ internal static class Templates
             return string.Join("\n", lines.Select(line => "    " + line));
         });
 
-        var declaration = factory == Factory.GroupStart
-            ? "public sealed partial class WorkerGroup"
-            : "public abstract partial class NamedWorker";
+        var declaration = factory switch
+        {
+            Factory.GroupStart => "public sealed partial class WorkerGroup",
+            Factory.PoolStart => "public sealed partial class WorkerPool",
+            _ => "public abstract partial class NamedWorker",
+        };
         return Header + "using System;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing ThreadKit.Shapes;\n\nnamespace ThreadKit;\n\n" +
             declaration + "\n{\n" + string.Join("\n\n", members) + "\n}\n";
     }
@@ -238,11 +248,15 @@ internal static class Templates
     private static List<string> Docs(Shape shape, Factory factory)
     {
         var forGroup = factory == Factory.GroupStart;
+        var forPool = factory == Factory.PoolStart;
         var lines = new List<string>
         {
-            forGroup
-                ? "/// <summary>Creates a worker in this group and starts it at once.</summary>"
-                : "/// <summary>Creates an unstarted worker that will run <paramref name=\"body\"/> on its own thread.</summary>",
+            factory switch
+            {
+                Factory.GroupStart => "/// <summary>Creates a worker in this group and starts it at once.</summary>",
+                Factory.PoolStart => "/// <summary>Creates a job that runs <paramref name=\"body\"/> on one of this pool's threads, and starts it at once.</summary>",
+                _ => "/// <summary>Creates an unstarted worker that will run <paramref name=\"body\"/> on its own thread.</summary>",
+            },
         };
         if (shape.Arity > 0)
         {
@@ -280,11 +294,20 @@ internal static class Templates
             lines.Add("/// <param name=\"cancellationToken\">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>");
         }
 
-        lines.Add(forGroup
-            ? "/// <returns>The running worker, already started and tracked by this group.</returns>"
-            : "/// <returns>The new worker, <see cref=\"WorkerState.Unstarted\"/>: set its options, then call <see cref=\"NamedWorker.Start\"/>.</returns>");
+        lines.Add(factory switch
+        {
+            Factory.GroupStart => "/// <returns>The running worker, already started and tracked by this group.</returns>",
+            Factory.PoolStart => "/// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>",
+            _ => "/// <returns>The new worker, <see cref=\"WorkerState.Unstarted\"/>: set its options, then call <see cref=\"NamedWorker.Start\"/>.</returns>",
+        });
         lines.Add("/// <exception cref=\"ArgumentNullException\"><paramref name=\"body\"/> is <see langword=\"null\"/>.</exception>");
         lines.Add("/// <exception cref=\"ArgumentException\"><paramref name=\"name\"/> contains a NUL character (<c>'\\0'</c>).</exception>");
+        if (forPool)
+        {
+            lines.Add("/// <exception cref=\"InvalidOperationException\">The pool has been completed or disposed.</exception>");
+            lines.Add("/// <exception cref=\"OutOfMemoryException\">The operating system could not create a thread for the pool; the job is not started.</exception>");
+        }
+
         if (forGroup)
         {
             lines.Add("/// <exception cref=\"ObjectDisposedException\">The group has been disposed.</exception>");

@@ -26,8 +26,10 @@ internal static class WorkerTelemetry
     public const string OutcomeTag = "threadkit.worker.outcome";
     public const string GroupNameTag = "threadkit.group.name";
     public const string LoopNameTag = "threadkit.loop.name";
+    public const string PoolNameTag = "threadkit.pool.name";
 
     private static readonly List<WorkerLoop> s_liveLoops = [];
+    private static readonly List<WorkerPool> s_livePools = [];
 
 #if NET
     [FeatureSwitchDefinition(FeatureSwitch)]
@@ -71,6 +73,43 @@ internal static class WorkerTelemetry
         }
 
         _ = Instruments.LoopQueueLength;
+    }
+
+    /// <summary>Lists a pool for its gauges while it has threads; a pool with none has nothing running or queued.</summary>
+    public static void PoolRunning(WorkerPool pool, bool running)
+    {
+        if (!IsSupported)
+        {
+            return;
+        }
+
+        lock (s_livePools)
+        {
+            if (running)
+            {
+                s_livePools.Add(pool);
+            }
+            else
+            {
+                s_livePools.Remove(pool);
+            }
+        }
+
+        _ = Instruments.PoolThreads;
+    }
+
+    private static IEnumerable<Measurement<int>> ObservePools(Func<WorkerPool, int> read)
+    {
+        WorkerPool[] pools;
+        lock (s_livePools)
+        {
+            pools = [.. s_livePools];
+        }
+
+        foreach (var pool in pools)
+        {
+            yield return new Measurement<int>(read(pool), new KeyValuePair<string, object?>(PoolNameTag, pool.Name));
+        }
     }
 
     private static IEnumerable<Measurement<int>> ObserveLoopQueues()
@@ -244,5 +283,14 @@ internal static class WorkerTelemetry
 
         public static readonly ObservableGauge<int> LoopQueueLength = Meter.CreateObservableGauge(
             "threadkit.loop.queue.length", ObserveLoopQueues, "{item}", "Work items waiting on each loop's thread.");
+
+        public static readonly ObservableGauge<int> PoolThreads = Meter.CreateObservableGauge(
+            "threadkit.pool.threads", () => ObservePools(static pool => pool.ThreadCount), "{thread}", "Threads alive in each pool.");
+
+        public static readonly ObservableGauge<int> PoolBusyThreads = Meter.CreateObservableGauge(
+            "threadkit.pool.threads.busy", () => ObservePools(static pool => pool.BusyCount), "{thread}", "Threads running a job in each pool.");
+
+        public static readonly ObservableGauge<int> PoolQueueLength = Meter.CreateObservableGauge(
+            "threadkit.pool.queue.length", () => ObservePools(static pool => pool.QueuedCount), "{job}", "Jobs waiting for a thread in each pool.");
     }
 }

@@ -23,7 +23,7 @@ public abstract partial class NamedWorker
     /// <exception cref="Exception">The body's own exception, rethrown with its original stack trace.</exception>
     public void Join()
     {
-        ThreadForJoin().Join();
+        WaitUntilEnded(Timeout.InfiniteTimeSpan);
         ThrowIfEndedByException();
     }
 
@@ -43,7 +43,7 @@ public abstract partial class NamedWorker
     public bool Join(TimeSpan timeout)
     {
         Guard.Timeout(timeout);
-        if (!JoinThread(ThreadForJoin(), timeout))
+        if (!WaitUntilEnded(timeout))
         {
             return false;
         }
@@ -72,7 +72,19 @@ public abstract partial class NamedWorker
     /// <summary>Waits for the body to end, without rethrowing its exception.</summary>
     internal void WaitForEnd()
     {
-        if (HasThread(WaitWhileStarting()) && !ReferenceEquals(_thread, Thread.CurrentThread))
+        if (!HasThread(WaitWhileStarting()))
+        {
+            return;
+        }
+
+        if (IsPooled)
+        {
+            if (!IsRunningOnCallingThread)
+            {
+                WaitForPooledEnd(Timeout.InfiniteTimeSpan);
+            }
+        }
+        else if (!ReferenceEquals(_thread, Thread.CurrentThread))
         {
             _thread!.Join();
         }
@@ -135,7 +147,7 @@ public abstract partial class NamedWorker
     private protected bool JoinWithTimeout(TimeSpan timeout)
     {
         Guard.Timeout(timeout);
-        return JoinThread(ThreadForJoin(), timeout);
+        return WaitUntilEnded(timeout);
     }
 
     private protected void ThrowIfEndedByException() => Volatile.Read(ref _outcomeException)?.Throw();
@@ -167,14 +179,32 @@ public abstract partial class NamedWorker
         }
     }
 
+    private bool WaitUntilEnded(TimeSpan timeout)
+    {
+        if (!IsPooled)
+        {
+            return JoinThread(ThreadForJoin(), timeout);
+        }
+
+        EnsureStartedForJoin();
+        if (IsRunningOnCallingThread)
+        {
+            ThrowSelfJoin();
+        }
+
+        return WaitForPooledEnd(timeout);
+    }
+
+    private void ThrowSelfJoin() => throw new InvalidOperationException(
+        $"Worker '{_name}' cannot join itself: the call comes from the worker's own thread and would wait forever. Join it from another thread.");
+
     private Thread ThreadForJoin()
     {
         EnsureStartedForJoin();
         var thread = _thread!;
         if (ReferenceEquals(thread, Thread.CurrentThread))
         {
-            throw new InvalidOperationException(
-                $"Worker '{_name}' cannot join itself: the call comes from the worker's own thread and would wait forever. Join it from another thread.");
+            ThrowSelfJoin();
         }
 
         return thread;

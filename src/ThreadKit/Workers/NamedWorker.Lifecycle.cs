@@ -46,6 +46,12 @@ public abstract partial class NamedWorker
             observed = previous;
         }
 
+        if ((observed & FlagPooled) != 0)
+        {
+            StartPooled();
+            return;
+        }
+
         StartThread((observed & FlagSuppressFlow) == 0);
     }
 
@@ -209,7 +215,12 @@ public abstract partial class NamedWorker
         // and the worker keeps no [ThreadStatic] of its own (Current is looked up in the registry), because the first
         // thread-static access on a new thread allocates that thread's static storage: 136 bytes per worker.
         _thread!.Name = _name;
+        RunBody();
+    }
 
+    /// <summary>Runs the body on the calling thread, which is the worker's own or, for a pooled job, a pool thread.</summary>
+    private void RunBody()
+    {
         var telemetry = WorkerTelemetry.RunStarting(this);
         int phase;
         try

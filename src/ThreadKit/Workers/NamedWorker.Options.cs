@@ -111,6 +111,12 @@ public abstract partial class NamedWorker
 
     private void ThrowIfOptionsFrozen(int state, string property)
     {
+        if ((state & FlagPooled) != 0 && property != nameof(UnhandledExceptionHandler))
+        {
+            throw new InvalidOperationException(
+                $"Worker '{_name}' is a job of pool '{_extras?.Pool?.Name}' and runs on one of the pool's threads; {property} applies only to a worker with a thread of its own. Create it with NamedWorker.Create instead.");
+        }
+
         if ((state & FlagDisposed) != 0)
         {
             throw new ObjectDisposedException(

@@ -52,11 +52,7 @@ public abstract partial class NamedWorker
             RequestStop();
         }
 
-        var thread = _thread!;
-        if (!ReferenceEquals(thread, Thread.CurrentThread))
-        {
-            thread.Join();
-        }
+        WaitForEnd();
     }
 
     private void RegisterExternalStop(WorkerExtras extras)

@@ -46,6 +46,7 @@ public abstract partial class NamedWorker : IDisposable
     private const int FlagDisposed = 0x10;
     private const int FlagBackground = 0x20;
     private const int FlagSuppressFlow = 0x40;
+    private const int FlagPooled = 0x80;
 
     private static readonly ParameterizedThreadStart s_runWorker = static state => ((NamedWorker)state!).Run();
     private static readonly object s_finishedSentinel = new();
@@ -146,7 +147,7 @@ public abstract partial class NamedWorker : IDisposable
             if (id == 0)
             {
                 var spinner = default(SpinWait);
-                while ((id = Volatile.Read(ref _nativeThreadId)) == 0 && HasThread(Volatile.Read(ref _state)))
+                while ((id = Volatile.Read(ref _nativeThreadId)) == 0 && HasThread(Volatile.Read(ref _state)) && !IsPooled)
                 {
                     spinner.SpinOnce();
                 }

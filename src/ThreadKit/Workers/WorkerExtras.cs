@@ -18,4 +18,6 @@ internal sealed class WorkerExtras
     public WorkerGroup? Group;
     public ActivityContext ParentActivity;
     public Action<WorkerExceptionEventArgs>? UnhandledExceptionHandler;
+    public WorkerPool? Pool;
+    public ExecutionContext? PooledContext;
 }

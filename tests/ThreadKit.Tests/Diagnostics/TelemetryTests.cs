@@ -30,7 +30,8 @@ public sealed class TelemetryTests : TestBase
 
         instruments.Keys.Should().BeEquivalentTo(
             "threadkit.workers.started", "threadkit.workers.faulted", "threadkit.workers.active", "threadkit.worker.duration",
-            "threadkit.loop.items.processed", "threadkit.loop.queue.length");
+            "threadkit.loop.items.processed", "threadkit.loop.queue.length",
+            "threadkit.pool.threads", "threadkit.pool.threads.busy", "threadkit.pool.queue.length");
         instruments["threadkit.workers.started"].Should().BeOfType<Counter<long>>().Which.Unit.Should().Be("{worker}");
         instruments["threadkit.workers.faulted"].Should().BeOfType<Counter<long>>();
         instruments["threadkit.workers.active"].Should().BeOfType<UpDownCounter<long>>();

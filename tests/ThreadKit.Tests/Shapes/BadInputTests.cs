@@ -33,7 +33,7 @@ public sealed partial class BadInputTests : TestBase
         var delegateTakers = PublicMethodsTakingABody().Count();
 
         Table.Value.Keys.Count(key => key.Contains("body: null", StringComparison.Ordinal)).Should().Be(delegateTakers);
-        delegateTakers.Should().Be(40 + 40 + 4, "40 Create and 40 WorkerGroup.Start overloads (action, function, and their Task forms), and 4 DelayedWorker.Create");
+        delegateTakers.Should().Be(40 + 40 + 40 + 4, "40 overloads each of Create, WorkerGroup.Start and WorkerPool.Start (action, function, and their Task forms), and 4 DelayedWorker.Create");
     }
 
     private static IEnumerable<(string Key, Action Check)> BuildTable()
@@ -89,6 +89,7 @@ public sealed partial class BadInputTests : TestBase
             yield return ($"{call} | name: embedded NUL -> ArgumentException(name)", () =>
             {
                 using var group = new WorkerGroup();
+        using var pool = new WorkerPool("bad input", 1);
                 FluentActions.Invoking(() => create(group, "a\0b", static () => { }))
                     .Should().Throw<ArgumentException>().WithParameterName("name").WithMessage("*NUL*Remove it*");
                 group.Workers.Should().BeEmpty();
@@ -111,6 +112,7 @@ public sealed partial class BadInputTests : TestBase
     private static void NameIsAcceptedAndSetOnTheThread(Func<WorkerGroup, string?, Action, NamedWorker> create, string? name, string? kept)
     {
         using var group = new WorkerGroup();
+        using var pool = new WorkerPool("bad input", 1);
         string? seenOnThread = null;
         var worker = create(group, name, () => seenOnThread = NamedWorker.CurrentThreadName);
         if (worker.State == WorkerState.Unstarted)
@@ -135,7 +137,7 @@ public sealed partial class BadInputTests : TestBase
     // ---- Delegates ---------------------------------------------------------------------------------------------
 
     private static IEnumerable<MethodInfo> PublicMethodsTakingABody() =>
-        new[] { typeof(NamedWorker), typeof(DelayedWorker), typeof(WorkerGroup) }
+        new[] { typeof(NamedWorker), typeof(DelayedWorker), typeof(WorkerGroup), typeof(WorkerPool) }
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(method => method.GetParameters().Any(parameter => parameter.Name == "body"))
             .OrderBy(Describe, StringComparer.Ordinal);
@@ -146,6 +148,7 @@ public sealed partial class BadInputTests : TestBase
             ? method.MakeGenericMethod(method.GetGenericArguments().Select(static _ => typeof(int)).ToArray())
             : method;
         using var group = new WorkerGroup();
+        using var pool = new WorkerPool("bad input", 1);
         var arguments = closed.GetParameters().Select(parameter => parameter.Name switch
         {
             "name" => "null body",
@@ -154,11 +157,14 @@ public sealed partial class BadInputTests : TestBase
             _ => parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType) : null,
         }).ToArray();
 
-        var thrown = FluentActions.Invoking(() => closed.Invoke(closed.IsStatic ? null : group, arguments))
+        var target = closed.IsStatic ? null : closed.DeclaringType == typeof(WorkerPool) ? pool : (object)group;
+        var thrown = FluentActions.Invoking(() => closed.Invoke(target, arguments))
             .Should().Throw<TargetInvocationException>().Which.InnerException;
 
         thrown.Should().BeOfType<ArgumentNullException>().Which.ParamName.Should().Be("body");
         group.Workers.Should().BeEmpty("a rejected call starts nothing");
+        pool.QueuedCount.Should().Be(0, "a rejected call queues nothing");
+        pool.ThreadCount.Should().Be(0);
     }
 
     private static string Describe(MethodInfo method)

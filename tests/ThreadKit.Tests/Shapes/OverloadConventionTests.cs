@@ -42,6 +42,12 @@ public sealed class OverloadConventionTests : TestBase
     }
 
     [Fact]
+    public void WorkerPool_Start_mirrors_every_shape_of_WorkerGroup_Start()
+    {
+        BodyShapes(Families.PoolStart).Should().BeEquivalentTo(BodyShapes(Families.GroupStart));
+    }
+
+    [Fact]
     public void WorkerGroup_Start_mirrors_every_shape_of_NamedWorker_Create()
     {
         BodyShapes(Families.GroupStart).Should().BeEquivalentTo(BodyShapes(Families.Create));
