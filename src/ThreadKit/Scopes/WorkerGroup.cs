@@ -25,12 +25,18 @@ namespace ThreadKit;
 /// <see cref="Dispose"/> requests stop and waits for every worker, so a <c>using</c> block guarantees that none is
 /// left running after it.
 /// </para>
+/// <para>
+/// A group keeps only what it still needs: its running workers, and the faulted ones that <see cref="JoinAll"/> has
+/// yet to report. A worker that completes or is canceled leaves the group, so a group that lives as long as the
+/// application, starting a worker per job, does not grow.
+/// </para>
 /// </remarks>
 public sealed partial class WorkerGroup : IDisposable
 {
     // Held while a worker is added and started, so that Dispose and RequestStop always see every worker that will
     // ever run. Thread creation happens under it, but it is this group's own lock, never a global one.
     private readonly object _gate = new();
+    // Running workers and unreported faults, in start order; a worker that ends any other way is removed at its end.
     private readonly List<NamedWorker> _workers = [];
     private readonly CancellationTokenSource _stopSource = new();
     private readonly CancellationTokenRegistration _externalStopRegistration;
@@ -63,7 +69,11 @@ public sealed partial class WorkerGroup : IDisposable
     /// <summary>Gets the group's name, or <see langword="null"/> if it has none.</summary>
     public string? Name { get; }
 
-    /// <summary>Gets a snapshot of the workers started in this group, in start order.</summary>
+    /// <summary>
+    /// Gets a snapshot, in start order, of the group's running workers and of the faulted workers whose faults
+    /// <see cref="JoinAll"/> or <see cref="JoinAllAsync"/> has yet to report. Workers that completed or were canceled
+    /// are no longer listed.
+    /// </summary>
     public IReadOnlyList<NamedWorker> Workers
     {
         get
@@ -112,7 +122,7 @@ public sealed partial class WorkerGroup : IDisposable
             }
             catch
             {
-                _workers.RemoveAt(_workers.Count - 1);
+                _workers.Remove(worker);
                 throw;
             }
         }
@@ -189,21 +199,10 @@ public sealed partial class WorkerGroup : IDisposable
     /// </returns>
     public async Task JoinAllAsync(CancellationToken cancellationToken = default)
     {
-        var joined = 0;
-        while (true)
+        var waited = new HashSet<NamedWorker>();
+        while (NotWaitedYet(waited) is { Length: > 0 } pending)
         {
-            NamedWorker[] pending;
-            lock (_gate)
-            {
-                if (joined == _workers.Count)
-                {
-                    break;
-                }
-
-                pending = _workers.GetRange(joined, _workers.Count - joined).ToArray();
-                joined = _workers.Count;
-            }
-
+            waited.UnionWith(pending);
             var ends = pending.Select(static worker => worker.GetCompletionTask());
             var all = Task.WhenAll(ends);
             try
@@ -245,6 +244,16 @@ public sealed partial class WorkerGroup : IDisposable
 
     internal void OnWorkerFinished(NamedWorker worker, WorkerState outcome)
     {
+        if (outcome != WorkerState.Faulted)
+        {
+            lock (_gate)
+            {
+                _workers.Remove(worker);
+            }
+
+            return;
+        }
+
         if (outcome == WorkerState.Faulted)
         {
             try
@@ -258,29 +267,44 @@ public sealed partial class WorkerGroup : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for every worker of the group, including workers started while it waits. It waits on each listed worker
+    /// whatever its state: one whose body has just ended is still finishing, and leaves the list only at its end.
+    /// </summary>
     private void WaitForAll()
     {
-        var joined = 0;
-        while (true)
+        var waited = new HashSet<NamedWorker>();
+        while (NotWaitedYet(waited) is { Length: > 0 } pending)
         {
-            NamedWorker worker;
-            lock (_gate)
+            foreach (var worker in pending)
             {
-                if (joined == _workers.Count)
-                {
-                    return;
-                }
-
-                worker = _workers[joined++];
+                worker.WaitForEnd();
+                waited.Add(worker);
             }
-
-            worker.WaitForEnd();
         }
     }
 
+    private NamedWorker[] NotWaitedYet(HashSet<NamedWorker> waited)
+    {
+        lock (_gate)
+        {
+            return [.. _workers.Where(worker => !waited.Contains(worker))];
+        }
+    }
+
+    /// <summary>Throws every fault not reported yet, in start order, and lets the group forget them.</summary>
     private void ThrowIfAnyFaulted()
     {
-        var faulted = Workers.Where(static worker => worker.State == WorkerState.Faulted).ToList();
+        List<NamedWorker> faulted;
+        lock (_gate)
+        {
+            faulted = [.. _workers.Where(static worker => worker.State == WorkerState.Faulted)];
+            foreach (var worker in faulted)
+            {
+                _workers.Remove(worker);
+            }
+        }
+
         if (faulted.Count == 0)
         {
             return;

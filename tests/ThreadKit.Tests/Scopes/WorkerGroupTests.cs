@@ -62,7 +62,7 @@ public sealed class WorkerGroupTests : TestBase
         group.JoinAll();
 
         finished.Should().Be(10);
-        group.Workers.Should().OnlyContain(worker => !worker.IsAlive);
+        group.Workers.Should().BeEmpty("workers that completed leave the group");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class WorkerGroupTests : TestBase
     {
         using var group = new WorkerGroup();
         using var running = new ManualResetEventSlim();
-        group.Start("canceled", (CancellationToken stop) =>
+        var canceled = group.Start("canceled", (CancellationToken stop) =>
         {
             running.Set();
             stop.WaitHandle.WaitOne(UnexpectedTimeout);
@@ -119,7 +119,8 @@ public sealed class WorkerGroupTests : TestBase
         group.RequestStop();
 
         FluentActions.Invoking(group.JoinAll).Should().NotThrow();
-        group.Workers.Single().State.Should().Be(WorkerState.Canceled);
+        canceled.State.Should().Be(WorkerState.Canceled);
+        group.Workers.Should().BeEmpty("a canceled worker is not a fault to report, so the group keeps nothing of it");
     }
 
     [Fact]
@@ -127,14 +128,11 @@ public sealed class WorkerGroupTests : TestBase
     {
         using var group = new WorkerGroup();
         using var running = new CountdownEvent(2);
-        for (var i = 0; i < 2; i++)
+        var early = Enumerable.Range(0, 2).Select(_ => group.Start(null, (CancellationToken stop) =>
         {
-            group.Start(null, (CancellationToken stop) =>
-            {
-                running.Signal();
-                stop.WaitHandle.WaitOne(UnexpectedTimeout);
-            });
-        }
+            running.Signal();
+            stop.WaitHandle.WaitOne(UnexpectedTimeout);
+        })).ToList();
 
         Wait(running);
 
@@ -143,7 +141,7 @@ public sealed class WorkerGroupTests : TestBase
 
         late.Join().Should().BeTrue("a worker started after the stop starts stopped");
         group.JoinAll();
-        group.Workers.Should().OnlyContain(worker => worker.IsStopRequested);
+        early.Should().OnlyContain(worker => worker.IsStopRequested && !worker.IsAlive);
     }
 
     [Fact]
@@ -234,7 +232,7 @@ public sealed class WorkerGroupTests : TestBase
         group.Start(worker).Should().BeSameAs(worker);
 
         worker.Join().Should().BeTrue();
-        group.Workers.Should().Equal(worker);
+        worker.Group.Should().BeSameAs(group);
     }
 
     [Fact]
@@ -273,16 +271,36 @@ public sealed class WorkerGroupTests : TestBase
         for (var round = 0; round < 50; round++)
         {
             using var group = new WorkerGroup("racing");
-            group.Start("fails at once", static () => throw new FormatException("early"));
-            for (var i = 0; i < 10; i++)
-            {
-                group.Start(null, static (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout));
-            }
+            var failing = group.Start("fails at once", static () => throw new FormatException("early"));
+            var siblings = Enumerable.Range(0, 10)
+                .Select(_ => group.Start(null, static (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout)))
+                .ToList();
 
             var thrown = FluentActions.Invoking(group.JoinAll).Should().Throw<AggregateException>().Which;
 
-            thrown.InnerExceptions.Should().ContainSingle();
-            group.Workers.Should().HaveCount(11).And.OnlyContain(worker => worker.IsStopRequested && !worker.IsAlive);
+            thrown.InnerExceptions.Should().ContainSingle().Which.Should().BeSameAs(failing.Exception);
+            siblings.Should().OnlyContain(worker => worker.IsStopRequested && !worker.IsAlive);
+            group.Workers.Should().BeEmpty("the one fault has been reported, so the group keeps nothing");
         }
+    }
+
+    [Fact]
+    public void A_group_keeps_running_workers_and_unreported_faults_and_forgets_the_rest()
+    {
+        using var group = new WorkerGroup("supervisor");
+        using var release = new ManualResetEventSlim();
+        var done = group.Start("done", static () => { });
+        var faulted = group.Start("faulted", static () => throw new FormatException("kept until reported"));
+        var running = group.Start("running", () => Wait(release));
+        Join(done);
+        faulted.Invoking(w => w.Join()).Should().Throw<FormatException>();
+
+        Until(() => group.Workers.Count == 2, "the completed worker should leave the group");
+        group.Workers.Should().Equal(faulted, running);
+
+        release.Set();
+        group.Invoking(g => g.JoinAll()).Should().Throw<AggregateException>().Which.InnerExceptions.Should().ContainSingle();
+        group.Workers.Should().BeEmpty();
+        group.Invoking(g => g.JoinAll()).Should().NotThrow("each fault is reported once");
     }
 }
