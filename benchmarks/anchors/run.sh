@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the same job in C, Python, Java, raw .NET and ThreadKit on this machine: create a named thread with
-# one argument, start it, join it. Each prints the best of ROUNDS rounds of PER_ROUND jobs, in microseconds per job,
+# one argument, start it, join it; and the pooled counterparts, Python's ThreadPoolExecutor and ThreadKit's
+# WorkerPool. Each prints the best of ROUNDS rounds of PER_ROUND jobs, in microseconds per job,
 # after one warm-up round; this script prints them as a Markdown table, with each as a multiple of C's figure.
 #
 #   bash benchmarks/anchors/run.sh [ROUNDS] [PER_ROUND]
@@ -25,7 +26,7 @@ measure() {
 }
 
 c_anchor() { gcc -O2 -pthread -o "$build/anchor" "$here/c/anchor.c" && "$build/anchor" "$rounds" "$per_round"; }
-python_anchor() { python3 "$here/python/anchor.py" "$rounds" "$per_round"; }
+python_anchor() { python3 "$here/python/anchor.py" "$rounds" "$per_round" "${1:-thread}"; }
 java_anchor() { javac -d "$build/java" "$here/java/Anchor.java" && java -cp "$build/java" Anchor "$rounds" "$per_round"; }
 dotnet_build() { dotnet build "$here/dotnet/Anchors.csproj" -c Release -o "$build/dotnet" --nologo -v quiet >&2; }
 dotnet_anchor() { dotnet "$build/dotnet/Anchors.dll" "$1" "$rounds" "$per_round"; }
@@ -37,6 +38,10 @@ measure "Java $(java -version 2>&1 | head -n 1 | sed -E 's/.*"([^"]+)".*/\1/'): 
 if dotnet_build; then
   measure ".NET $(dotnet --version): new Thread { Name }, Start(arg), Join" dotnet_anchor thread
   measure ".NET $(dotnet --version): NamedWorker.Create(name, body, arg), Start, Join" dotnet_anchor namedworker
+fi
+measure "Python: ThreadPoolExecutor(thread_name_prefix), submit, result (pooled)" python_anchor pool
+if [[ -f "$build/dotnet/Anchors.dll" ]]; then
+  measure ".NET $(dotnet --version): WorkerPool.Start(name, body, arg), Join (pooled, named per job)" dotnet_anchor workerpool
 fi
 
 echo "| Job: named thread, one argument, start, join | us per job | vs C |"

@@ -1,5 +1,6 @@
 // .NET: create a named thread with one argument, start it, join it; with a raw Thread, or with NamedWorker.
-// Usage: Anchors (thread|namedworker|namedworker-no-telemetry) [rounds] [per-round]
+// workerpool runs the same named job on a one-thread WorkerPool, started then joined.
+// Usage: Anchors (thread|namedworker|namedworker-no-telemetry|workerpool) [rounds] [per-round]
 // namedworker-no-telemetry turns ThreadKit's telemetry feature switch off before the first worker, as an application's
 // RuntimeHostConfigurationOption would; benchmarks/TelemetryAb.cs compares it with namedworker in alternating runs.
 using System;
@@ -20,7 +21,8 @@ Action job = kind switch
 {
     "thread" => RawThread,
     "namedworker" or "namedworker-no-telemetry" => Worker,
-    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker' or 'namedworker-no-telemetry'.", nameof(args)),
+    "workerpool" => PooledJob,
+    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker', 'namedworker-no-telemetry' or 'workerpool'.", nameof(args)),
 };
 
 var best = double.MaxValue;
@@ -53,6 +55,14 @@ static void Worker()
     var worker = NamedWorker.Create("anchor", static (string argument) => Sink.Value = argument, "payload");
     worker.Start();
     worker.Join();
+}
+
+static void PooledJob() =>
+    Pool.Instance.Start("anchor", static (string argument) => Sink.Value = argument, "payload").Join();
+
+internal static class Pool
+{
+    public static readonly WorkerPool Instance = new("anchor-pool", 1);
 }
 
 internal static class Sink
