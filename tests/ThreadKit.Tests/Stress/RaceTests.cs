@@ -136,20 +136,22 @@ public sealed class RaceTests(ITestOutputHelper output) : TestBase
             for (var round = 0; round < 200; round++)
             {
                 using var group = new WorkerGroup("fault race");
+                var siblings = new NamedWorker[20];
                 var starter = Task.Run(() =>
                 {
-                    for (var i = 0; i < 20; i++)
+                    for (var i = 0; i < siblings.Length; i++)
                     {
-                        group.Start(null, static (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout));
+                        siblings[i] = group.Start(null, static (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout));
                     }
                 });
-                group.Start("faults", static () => throw new FormatException("early"));
+                var faulting = group.Start("faults", static () => throw new FormatException("early"));
                 await Await(starter);
 
                 var thrown = FluentActions.Invoking(group.JoinAll).Should().Throw<AggregateException>().Which;
 
-                thrown.InnerExceptions.Should().ContainSingle().Which.Should().BeOfType<FormatException>();
-                group.Workers.Should().HaveCount(21).And.OnlyContain(worker => !worker.IsAlive && worker.IsStopRequested);
+                thrown.InnerExceptions.Should().ContainSingle().Which.Should().BeSameAs(faulting.Exception);
+                siblings.Should().OnlyContain(worker => !worker.IsAlive && worker.IsStopRequested);
+                group.Workers.Should().BeEmpty("the fault has been reported and every sibling has ended");
             }
         }
         finally
