@@ -28,8 +28,8 @@ internal static class WorkerTelemetry
     public const string LoopNameTag = "threadkit.loop.name";
     public const string PoolNameTag = "threadkit.pool.name";
 
-    private static readonly List<WorkerLoop> s_liveLoops = [];
-    private static readonly List<WorkerPool> s_livePools = [];
+    private static readonly LiveSet<WorkerLoop> s_liveLoops = new(LoopNameTag, static loop => loop.Name);
+    private static readonly LiveSet<WorkerPool> s_livePools = new(PoolNameTag, static pool => pool.Name);
 
 #if NET
     [FeatureSwitchDefinition(FeatureSwitch)]
@@ -55,74 +55,20 @@ internal static class WorkerTelemetry
     /// <summary>Lists a loop for the queue-length gauge while its thread runs. Loops are few and long-lived.</summary>
     public static void LoopRunning(WorkerLoop loop, bool running)
     {
-        if (!IsSupported)
+        if (IsSupported)
         {
-            return;
+            s_liveLoops.Set(loop, running);
+            _ = Instruments.LoopQueueLength;
         }
-
-        lock (s_liveLoops)
-        {
-            if (running)
-            {
-                s_liveLoops.Add(loop);
-            }
-            else
-            {
-                s_liveLoops.Remove(loop);
-            }
-        }
-
-        _ = Instruments.LoopQueueLength;
     }
 
     /// <summary>Lists a pool for its gauges while it has threads; a pool with none has nothing running or queued.</summary>
     public static void PoolRunning(WorkerPool pool, bool running)
     {
-        if (!IsSupported)
+        if (IsSupported)
         {
-            return;
-        }
-
-        lock (s_livePools)
-        {
-            if (running)
-            {
-                s_livePools.Add(pool);
-            }
-            else
-            {
-                s_livePools.Remove(pool);
-            }
-        }
-
-        _ = Instruments.PoolThreads;
-    }
-
-    private static IEnumerable<Measurement<int>> ObservePools(Func<WorkerPool, int> read)
-    {
-        WorkerPool[] pools;
-        lock (s_livePools)
-        {
-            pools = [.. s_livePools];
-        }
-
-        foreach (var pool in pools)
-        {
-            yield return new Measurement<int>(read(pool), new KeyValuePair<string, object?>(PoolNameTag, pool.Name));
-        }
-    }
-
-    private static IEnumerable<Measurement<int>> ObserveLoopQueues()
-    {
-        WorkerLoop[] loops;
-        lock (s_liveLoops)
-        {
-            loops = [.. s_liveLoops];
-        }
-
-        foreach (var loop in loops)
-        {
-            yield return new Measurement<int>(loop.QueuedCount, new KeyValuePair<string, object?>(LoopNameTag, loop.Name));
+            s_livePools.Set(pool, running);
+            _ = Instruments.PoolThreads;
         }
     }
 
@@ -282,15 +228,51 @@ internal static class WorkerTelemetry
             "threadkit.loop.items.processed", "{item}", "Work items that loops have run, by loop.");
 
         public static readonly ObservableGauge<int> LoopQueueLength = Meter.CreateObservableGauge(
-            "threadkit.loop.queue.length", ObserveLoopQueues, "{item}", "Work items waiting on each loop's thread.");
+            "threadkit.loop.queue.length", () => s_liveLoops.Observe(static loop => loop.QueuedCount), "{item}", "Work items waiting on each loop's thread.");
 
         public static readonly ObservableGauge<int> PoolThreads = Meter.CreateObservableGauge(
-            "threadkit.pool.threads", () => ObservePools(static pool => pool.ThreadCount), "{thread}", "Threads alive in each pool.");
+            "threadkit.pool.threads", () => s_livePools.Observe(static pool => pool.ThreadCount), "{thread}", "Threads alive in each pool.");
 
         public static readonly ObservableGauge<int> PoolBusyThreads = Meter.CreateObservableGauge(
-            "threadkit.pool.threads.busy", () => ObservePools(static pool => pool.BusyCount), "{thread}", "Threads running a job in each pool.");
+            "threadkit.pool.threads.busy", () => s_livePools.Observe(static pool => pool.BusyCount), "{thread}", "Threads running a job in each pool.");
 
         public static readonly ObservableGauge<int> PoolQueueLength = Meter.CreateObservableGauge(
-            "threadkit.pool.queue.length", () => ObservePools(static pool => pool.QueuedCount), "{job}", "Jobs waiting for a thread in each pool.");
+            "threadkit.pool.queue.length", () => s_livePools.Observe(static pool => pool.QueuedCount), "{job}", "Jobs waiting for a thread in each pool.");
+    }
+
+    /// <summary>The loops or pools a gauge reports on: listed while they run, and read as a snapshot when observed.</summary>
+    private sealed class LiveSet<T>(string nameTag, Func<T, string> nameOf)
+        where T : class
+    {
+        private readonly List<T> _items = [];
+
+        public void Set(T item, bool running)
+        {
+            lock (_items)
+            {
+                if (running)
+                {
+                    _items.Add(item);
+                }
+                else
+                {
+                    _items.Remove(item);
+                }
+            }
+        }
+
+        public IEnumerable<Measurement<int>> Observe(Func<T, int> read)
+        {
+            T[] snapshot;
+            lock (_items)
+            {
+                snapshot = [.. _items];
+            }
+
+            foreach (var item in snapshot)
+            {
+                yield return new Measurement<int>(read(item), new KeyValuePair<string, object?>(nameTag, nameOf(item)));
+            }
+        }
     }
 }
