@@ -100,26 +100,11 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
         }
     }
 
-    /// <summary>Gets the worker whose thread this context belongs to.</summary>
-    public NamedWorker Worker => _worker;
-
     /// <summary>Gets a value indicating whether the calling thread is the one the pump runs on.</summary>
     public bool IsPumpThread => ReferenceEquals(Thread.CurrentThread, _thread ?? _worker.Thread);
 
     /// <summary>Gets the number of callbacks waiting to run.</summary>
     public int QueuedCount => Volatile.Read(ref _incomingCount);
-
-    /// <summary>Gets a value indicating whether the pump has ended, so that posts go to the thread pool.</summary>
-    public bool IsDetached
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _detached;
-            }
-        }
-    }
 
     /// <inheritdoc/>
     public override SynchronizationContext CreateCopy() => this;

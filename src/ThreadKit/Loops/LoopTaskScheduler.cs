@@ -18,7 +18,7 @@ internal sealed class LoopTaskScheduler : TaskScheduler
 
     public override int MaximumConcurrencyLevel => 1;
 
-    protected override void QueueTask(Task task) => _loop.QueueTask(_runTask, task);
+    protected override void QueueTask(Task task) => _loop.PostWork(_runTask, task);
 
     /// <summary>Inline only on the loop's own thread, where running now keeps the one-at-a-time order.</summary>
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>

@@ -18,10 +18,7 @@ public sealed partial class WorkerLoop
     public void Post(Action action)
     {
         Guard.NotNull(action);
-        if (!_context.TryPostWork(_runPosted, action))
-        {
-            throw CompletedError();
-        }
+        PostWork(_runPosted, action);
     }
 
     /// <summary>Runs <paramref name="action"/> on the loop's thread and returns a task for its end.</summary>
@@ -104,9 +101,10 @@ public sealed partial class WorkerLoop
         return IsLoopThread ? func() : InvokeAsync(func).GetAwaiter().GetResult();
     }
 
-    internal void QueueTask(SendOrPostCallback run, object task)
+    /// <summary>Queues new work on the loop, or refuses it once the loop has been completed.</summary>
+    internal void PostWork(SendOrPostCallback run, object state)
     {
-        if (!_context.TryPostWork(run, task))
+        if (!_context.TryPostWork(run, state))
         {
             throw CompletedError();
         }

@@ -19,7 +19,7 @@ public sealed partial class WorkerPool
         }
         catch
         {
-            Retire(poolThread: null);
+            RetireUnstarted();
             throw;
         }
     }
@@ -96,16 +96,12 @@ public sealed partial class WorkerPool
         }
     }
 
-    private void Retire(PoolThread? poolThread)
+    /// <summary>Gives back the place of a thread the operating system could not create.</summary>
+    private void RetireUnstarted()
     {
         bool completeNow;
         lock (_lock)
         {
-            if (poolThread is not null)
-            {
-                _idle.Remove(poolThread);
-            }
-
             RetireLocked(out completeNow);
         }
 

@@ -254,16 +254,13 @@ public sealed partial class WorkerGroup : IDisposable
             return;
         }
 
-        if (outcome == WorkerState.Faulted)
+        try
         {
-            try
-            {
-                RequestStop();
-            }
-            catch (AggregateException)
-            {
-                // A sibling's stop callback threw; the fault that triggered the stop is what JoinAll reports.
-            }
+            RequestStop();
+        }
+        catch (AggregateException)
+        {
+            // A sibling's stop callback threw; the fault that triggered the stop is what JoinAll reports.
         }
     }
 

@@ -160,14 +160,22 @@ public abstract partial class NamedWorker
             return true;
         }
 
-        // Thread.Join takes at most int.MaxValue milliseconds, so longer waits are made in slices.
+        return WaitInSlices(thread, static (thread, slice) => thread.Join(slice), timeout);
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> with a wait that takes at most <see cref="int.MaxValue"/> milliseconds,
+    /// as <see cref="Thread.Join(int)"/> and <see cref="Task.WaitAny(Task[], int)"/> do, so longer waits are made in slices.
+    /// </summary>
+    private static bool WaitInSlices<TState>(TState state, Func<TState, int, bool> wait, TimeSpan timeout)
+    {
         var deadline = Stopwatch.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);
         while (true)
         {
             var remainingTicks = deadline - Stopwatch.GetTimestamp();
             var remainingMilliseconds = Math.Ceiling(remainingTicks * 1000.0 / Stopwatch.Frequency);
             var slice = (int)Math.Max(0, Math.Min(remainingMilliseconds, int.MaxValue - 1));
-            if (thread.Join(slice))
+            if (wait(state, slice))
             {
                 return true;
             }

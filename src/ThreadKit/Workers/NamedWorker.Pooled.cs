@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -79,21 +78,6 @@ public abstract partial class NamedWorker
             return true;
         }
 
-        // Task.WaitAny takes at most int.MaxValue milliseconds, so longer waits are made in slices.
-        var deadline = Stopwatch.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);
-        while (true)
-        {
-            var remainingMilliseconds = Math.Ceiling((deadline - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency);
-            var slice = (int)Math.Max(0, Math.Min(remainingMilliseconds, int.MaxValue - 1));
-            if (Task.WaitAny(waitFor, slice) == 0)
-            {
-                return true;
-            }
-
-            if (slice == 0 || Stopwatch.GetTimestamp() >= deadline)
-            {
-                return false;
-            }
-        }
+        return WaitInSlices(waitFor, static (waitFor, slice) => Task.WaitAny(waitFor, slice) == 0, timeout);
     }
 }
