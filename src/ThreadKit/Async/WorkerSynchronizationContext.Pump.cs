@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -89,17 +90,28 @@ internal sealed partial class WorkerSynchronizationContext
 
             for (var i = 0; i < count; i++)
             {
-                var item = _draining[i];
-                _draining[i] = default;
-                try
-                {
-                    item.Invoke();
-                }
-                catch (Exception ex)
-                {
-                    RecordCallbackFault(ex);
-                }
+                RunDrained(i);
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes one drained item out of its slot and runs it. A method of its own, because the pump's loop runs for the
+    /// thread's whole life, unoptimised, and a local there would keep the last item (a loop's last work, its task and
+    /// its result) reachable while the thread sits idle.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RunDrained(int index)
+    {
+        var item = _draining[index];
+        _draining[index] = default;
+        try
+        {
+            item.Invoke();
+        }
+        catch (Exception ex)
+        {
+            RecordCallbackFault(ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,8 +32,8 @@ namespace ThreadKit;
 [DebuggerDisplay("WorkerLoop {Name}, {QueuedCount} queued")]
 public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
 {
-    // A named method, not a lambda, so that an automatic name reads "Thread-N (RunLoop)", as for any worker.
-    private static readonly Action<WorkerLoop> s_runLoop = RunLoop;
+    private static readonly Action<WorkerLoop> s_runLoop = static loop => loop.PumpUntilCompleted();
+    private static int s_autoNameCounter;
 
     private readonly NamedWorker _worker;
     private readonly WorkerSynchronizationContext _context;
@@ -43,11 +44,17 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
 
     private WorkerLoop(string? name)
     {
+        name = string.IsNullOrEmpty(Guard.WorkerName(name))
+            ? "Loop-" + Interlocked.Increment(ref s_autoNameCounter).ToString(CultureInfo.InvariantCulture)
+            : name;
         _worker = NamedWorker.Create(name, s_runLoop, this);
         _worker.IsBackground = true;
         _context = WorkerSynchronizationContext.ForLoop(_worker);
         _scheduler = new LoopTaskScheduler(this);
         _runPosted = RunPosted;
+
+        // The loop's worker is the loop: a stop requested on it, by RequestStop or Dispose, completes the loop.
+        _worker.StopToken.Register(static context => ((WorkerSynchronizationContext)context!).Close(), _context);
     }
 
     /// <summary>Gets the loop's name, which is its thread's name.</summary>
@@ -57,6 +64,11 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     /// Gets the loop's worker: its name, thread ids, state, joins and telemetry. Inside loop work,
     /// <see cref="NamedWorker.Current"/> is this worker.
     /// </summary>
+    /// <remarks>
+    /// The worker is the loop. Its <see cref="NamedWorker.RequestStop"/> completes the loop as <see cref="Complete"/>
+    /// does; its <see cref="NamedWorker.Dispose"/> disposes the loop; its <see cref="NamedWorker.StopToken"/> is
+    /// signalled once the loop is completing; its joins return when the loop has ended.
+    /// </remarks>
     public NamedWorker Worker => _worker;
 
     /// <summary>
@@ -74,13 +86,16 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     /// <summary>Gets the number of items waiting to run on the loop's thread.</summary>
     public int QueuedCount => _context.QueuedCount;
 
-    /// <summary>Gets a task that completes when the loop's thread has ended, after <see cref="Complete"/> and the drain.</summary>
+    /// <summary>
+    /// Gets a task that completes when the loop's thread has ended, after <see cref="Complete"/> and the drain. It is
+    /// the same task on every read.
+    /// </summary>
     public Task Completion => _worker.GetCompletionTask();
 
     /// <summary>Starts a loop on a new named background thread.</summary>
     /// <param name="name">
     /// The loop's name, kept whole and set on its thread. <see langword="null"/> or empty gives an automatic name,
-    /// <c>Thread-N (RunLoop)</c>, as for any worker.
+    /// <c>Loop-N</c>.
     /// </param>
     /// <returns>The running loop, ready for work.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
@@ -94,25 +109,32 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Stops accepting work. Everything queued before this call runs, and every async operation that work started
-    /// finishes; then the thread ends and <see cref="Completion"/> completes. Calling it again does nothing.
+    /// finishes; then the thread ends and <see cref="Completion"/> completes. It signals
+    /// <see cref="NamedWorker.StopToken"/> of <see cref="Worker"/>, so that long-running work can end early. Calling it
+    /// again does nothing.
     /// </summary>
-    public void Complete() => _context.Close();
+    /// <exception cref="AggregateException">
+    /// A callback registered on the worker's <see cref="NamedWorker.StopToken"/> threw. The loop is completed all the same.
+    /// </exception>
+    public void Complete()
+    {
+        // Closed before the stop is signalled, so that a stop callback that throws cannot leave the loop open.
+        _context.Close();
+        _worker.RequestStop();
+    }
 
     /// <summary>
     /// Completes the loop and waits for its thread to end, so that everything queued has run. Called from the loop's
     /// own thread, it completes the loop without waiting, since the loop cannot wait for itself.
     /// </summary>
-    public void Dispose()
-    {
-        Complete();
-        if (!IsLoopThread)
-        {
-            _worker.WaitForEnd();
-        }
-    }
+    /// <exception cref="AggregateException">
+    /// A callback registered on the worker's <see cref="NamedWorker.StopToken"/> threw; thrown once the loop has ended.
+    /// </exception>
+    public void Dispose() => _worker.Dispose();
 
     /// <summary>Completes the loop and returns a task that completes when its thread has ended.</summary>
     /// <returns>A task that completes once everything queued has run and the thread has ended.</returns>
+    /// <exception cref="AggregateException">A callback registered on the worker's <see cref="NamedWorker.StopToken"/> threw.</exception>
     public ValueTask DisposeAsync()
     {
         Complete();
@@ -124,8 +146,6 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     public override string ToString() => $"<WorkerLoop({Name}, {QueuedCount} queued)>";
 
     internal WorkerSynchronizationContext Context => _context;
-
-    private static void RunLoop(WorkerLoop loop) => loop.PumpUntilCompleted();
 
     private void PumpUntilCompleted()
     {

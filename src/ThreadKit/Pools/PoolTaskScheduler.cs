@@ -10,11 +10,11 @@ internal sealed class PoolTaskScheduler(WorkerPool pool) : TaskScheduler
 
     public void Run(Task task) => TryExecuteTask(task);
 
-    protected override void QueueTask(Task task) => pool.Enqueue(task);
+    protected override void QueueTask(Task task) => pool.Enqueue(new PoolItem(task));
 
     /// <summary>Inline only on one of the pool's own threads, which is already counted against its limit.</summary>
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
-        !taskWasPreviouslyQueued && WorkerPool.IsOwnThread(pool) && TryExecuteTask(task);
+        !taskWasPreviouslyQueued && pool.IsPoolThread && TryExecuteTask(task);
 
     /// <summary>The queue is shared with jobs, which are not tasks, so it is not listed.</summary>
     protected override IEnumerable<Task>? GetScheduledTasks() => null;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,7 +10,7 @@ namespace ThreadKit;
 // wake-up and a retirement can never both claim it.
 public sealed partial class WorkerPool
 {
-    private void StartThread(object firstItem)
+    private void StartThread(PoolItem firstItem)
     {
         var number = Interlocked.Increment(ref _threadNumber);
         var poolThread = new PoolThread(this, Name + "-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -24,8 +25,19 @@ public sealed partial class WorkerPool
         }
     }
 
-    /// <summary>The next item for a thread that has finished one, or <see langword="null"/> when the thread should end.</summary>
-    private object? NextItem(PoolThread poolThread)
+    /// <summary>
+    /// Gives a thread that has finished an item its next one, and returns <see langword="false"/> when the thread
+    /// should end instead. The item goes straight into the thread's own slot: returned as a struct, it would leave a
+    /// copy in the caller's frame, which lives as long as the thread.
+    /// </summary>
+    private bool TakeNextItem(PoolThread poolThread)
+    {
+        var next = NextItem(poolThread);
+        poolThread.SetNext(next);
+        return !next.IsEmpty;
+    }
+
+    private PoolItem NextItem(PoolThread poolThread)
     {
         while (true)
         {
@@ -42,7 +54,7 @@ public sealed partial class WorkerPool
                 {
                     RetireLocked(out completeNow);
                     CompleteIf(completeNow);
-                    return null;
+                    return default;
                 }
 
                 poolThread.PrepareToIdle();
@@ -53,7 +65,8 @@ public sealed partial class WorkerPool
             var woken = poolThread.WaitIdle(idleTimeout);
             lock (_lock)
             {
-                if (poolThread.TakeHandedItem() is { } handed)
+                var handed = poolThread.TakeHandedItem();
+                if (!handed.IsEmpty)
                 {
                     return handed;
                 }
@@ -69,25 +82,24 @@ public sealed partial class WorkerPool
                 {
                     RetireLocked(out completeNow);
                     CompleteIf(completeNow);
-                    return null;
+                    return default;
                 }
             }
         }
     }
 
-    private void RunItem(PoolThread poolThread, object item)
+    private void RunItem(PoolThread poolThread, in PoolItem item)
     {
         Interlocked.Increment(ref _busyCount);
         try
         {
-            if (item is NamedWorker job)
+            if (item.Task is { } task)
             {
-                job.RunOnPoolThread(poolThread.Thread);
-                TryNameThread(poolThread.Thread, poolThread.Name);
+                _scheduler.Run(task);
             }
             else
             {
-                _scheduler.Run((Task)item);
+                PoolRunner.Run(poolThread.Thread, poolThread.Name, item);
             }
         }
         finally
@@ -134,7 +146,12 @@ public sealed partial class WorkerPool
 
         private readonly WorkerPool _pool;
         private readonly ManualResetEventSlim _signal = new();
-        private object? _handed;
+        private PoolItem _handed;
+
+        // The item this thread runs next. It lives in a field that is cleared as the item is taken, never in a local
+        // of the thread's loop: that method runs for the thread's whole life, unoptimised, and its locals would keep
+        // the last job, and its result, reachable while the thread sits idle.
+        private PoolItem _next;
 
         public PoolThread(WorkerPool pool, string name)
         {
@@ -147,13 +164,11 @@ public sealed partial class WorkerPool
 
         public Thread Thread { get; }
 
-        private object? FirstItem { get; set; }
-
         public static bool IsPoolThreadOf(WorkerPool pool) => ReferenceEquals(t_owner, pool);
 
-        public void Start(object firstItem)
+        public void Start(PoolItem firstItem)
         {
-            FirstItem = firstItem;
+            _next = firstItem;
             // A pool thread carries no one's execution context; each job runs under the one its starter had.
 #if NET
             Thread.UnsafeStart(this);
@@ -166,47 +181,55 @@ public sealed partial class WorkerPool
         }
 
         /// <summary>Under the pool's lock: hands this idle thread an item, or none to wake it for Complete.</summary>
-        public void Wake(object? job)
+        public void Wake(PoolItem item)
         {
-            _handed = job;
+            _handed = item;
             _signal.Set();
         }
 
         /// <summary>Under the pool's lock.</summary>
         public void PrepareToIdle()
         {
-            _handed = null;
+            _handed = default;
             _signal.Reset();
         }
 
         /// <summary>Under the pool's lock.</summary>
-        public object? TakeHandedItem()
+        public PoolItem TakeHandedItem()
         {
             var handed = _handed;
-            _handed = null;
+            _handed = default;
             return handed;
         }
 
         public bool WaitIdle(TimeSpan timeout) => _signal.Wait(timeout);
 
+        public void SetNext(in PoolItem item) => _next = item;
+
         private void Run()
         {
             t_owner = _pool;
-            TryNameThread(Thread, Name);
-            var item = FirstItem;
-            FirstItem = null;
+            ThreadNaming.Name(Thread, Name);
             try
             {
-                while (item is not null)
+                do
                 {
-                    _pool.RunItem(this, item);
-                    item = _pool.NextItem(this);
+                    RunNext();
                 }
+                while (_pool.TakeNextItem(this));
             }
             finally
             {
                 _signal.Dispose();
             }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void RunNext()
+        {
+            var item = _next;
+            _next = default;
+            _pool.RunItem(this, item);
         }
     }
 }

@@ -39,10 +39,11 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private static int s_autoNameCounter;
 
     private readonly object _lock = new();
-    private readonly Queue<object> _queue = new();
+    private readonly Queue<PoolItem> _queue = new();
     private readonly List<PoolThread> _idle = [];
     private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly PoolTaskScheduler _scheduler;
+    private readonly PoolRunner _runner;
     private TimeSpan _idleTimeout = DefaultIdleTimeout;
     private int _threadCount;
     private int _busyCount;
@@ -50,7 +51,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private bool _completing;
 
     /// <summary>Initializes a new instance of the <see cref="WorkerPool"/> class, with no threads until work arrives.</summary>
-    /// <param name="name">The pool's name, which its idle threads carry as <c>"&lt;name&gt;-&lt;n&gt;"</c>. <see langword="null"/> or empty gives <c>WorkerPool-N</c>.</param>
+    /// <param name="name">The pool's name, which its idle threads carry as <c>"&lt;name&gt;-&lt;n&gt;"</c>. <see langword="null"/> or empty gives <c>Pool-N</c>.</param>
     /// <param name="maxThreads">The most threads the pool will ever have at once; at least 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxThreads"/> is less than 1.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
@@ -62,10 +63,11 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         }
 
         Name = string.IsNullOrEmpty(Guard.WorkerName(name))
-            ? "WorkerPool-" + Interlocked.Increment(ref s_autoNameCounter).ToString(CultureInfo.InvariantCulture)
+            ? "Pool-" + Interlocked.Increment(ref s_autoNameCounter).ToString(CultureInfo.InvariantCulture)
             : name!;
         MaxThreads = maxThreads;
         _scheduler = new PoolTaskScheduler(this);
+        _runner = new PoolRunner(this);
     }
 
     /// <summary>
@@ -133,7 +135,10 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// <summary>Gets a scheduler that runs tasks on the pool's threads (<see cref="TaskScheduler.MaximumConcurrencyLevel"/> is <see cref="MaxThreads"/>).</summary>
     public TaskScheduler Scheduler => _scheduler;
 
-    /// <summary>Gets a task that completes once <see cref="Complete"/> has been called, everything queued has run, and every thread has ended.</summary>
+    /// <summary>
+    /// Gets a task that completes once <see cref="Complete"/> has been called, everything queued has run, and every
+    /// thread has ended. It is the same task on every read.
+    /// </summary>
     public Task Completion => _completion.Task;
 
     /// <summary>Stops accepting jobs. Everything queued runs, then the threads end and <see cref="Completion"/> completes. Calling it again does nothing.</summary>
@@ -145,7 +150,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
             _completing = true;
             foreach (var idle in _idle)
             {
-                idle.Wake(job: null);
+                idle.Wake(default);
             }
 
             _idle.Clear();
@@ -183,33 +188,71 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// <returns>A one-line description.</returns>
     public override string ToString() => $"<WorkerPool({Name}, {ThreadCount}/{MaxThreads} threads, {QueuedCount} queued)>";
 
-    /// <summary>Tells whether the calling thread is one of <paramref name="pool"/>'s.</summary>
-    internal static bool IsOwnThread(WorkerPool pool) => PoolThread.IsPoolThreadOf(pool);
+    /// <summary>
+    /// Runs a worker that was created and configured but not started as a job of this pool, as
+    /// <see cref="WorkerGroup.Start{TWorker}(TWorker)"/> does in a group. Use it to give a job a fault handler or an
+    /// outside stop token before it is queued.
+    /// </summary>
+    /// <typeparam name="TWorker">The worker's type, returned as is.</typeparam>
+    /// <param name="worker">An unstarted worker of no group, with no thread option set.</param>
+    /// <returns><paramref name="worker"/>, now queued or running on one of the pool's threads.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="worker"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="worker"/> has a thread option set (<see cref="NamedWorker.StackSize"/>,
+    /// <see cref="NamedWorker.Priority"/>, <see cref="NamedWorker.IsBackground"/> or
+    /// <see cref="NamedWorker.FlowExecutionContext"/>), which a reused pool thread cannot honour.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="worker"/> has already been started, or belongs to a group, or the pool has been completed.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="worker"/> has been disposed.</exception>
+    /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the worker is not started.</exception>
+    public TWorker Start<TWorker>(TWorker worker)
+        where TWorker : NamedWorker
+    {
+        Guard.NotNull(worker);
+        if (worker.State != WorkerState.Unstarted)
+        {
+            throw new InvalidOperationException(
+                $"Worker '{worker.Name}' has already been started; pool '{Name}' can run only unstarted workers. Create a new worker.");
+        }
 
-    /// <summary>Queues an unstarted job here and starts it; the generated Start overloads come through this.</summary>
+        if (worker.Group is { } group)
+        {
+            throw new InvalidOperationException(
+                $"Worker '{worker.Name}' belongs to group '{group.Name ?? "(unnamed)"}', which runs it; pool '{Name}' can run only workers of no group.");
+        }
+
+        if (ThreadOptionSetOn(worker) is { } option)
+        {
+            throw new ArgumentException(
+                $"Worker '{worker.Name}' has {option} set, which applies only to a thread of its own; pool '{Name}' reuses its threads. Leave {option} at its default, or start the worker with Start() instead.",
+                nameof(worker));
+        }
+
+        return StartJob(worker);
+    }
+
+    /// <summary>Tells whether the calling thread is one of this pool's.</summary>
+    internal bool IsPoolThread => PoolThread.IsPoolThreadOf(this);
+
+    private static string? ThreadOptionSetOn(NamedWorker worker) =>
+        worker.StackSize != 0 ? nameof(NamedWorker.StackSize)
+        : worker.Priority != ThreadPriority.Normal ? nameof(NamedWorker.Priority)
+        : worker.IsBackground ? nameof(NamedWorker.IsBackground)
+        : !worker.FlowExecutionContext ? nameof(NamedWorker.FlowExecutionContext)
+        : null;
+
+    /// <summary>Starts an unstarted job on this pool's runner; the generated Start overloads come through this.</summary>
     private TWorker StartJob<TWorker>(TWorker job)
         where TWorker : NamedWorker
     {
-        job.AttachToPool(this);
-        job.Start();
+        job.StartOn(_runner);
         return job;
     }
 
-    /// <summary>Names a thread; .NET Framework lets a thread be named only once, so there the pool keeps its first name.</summary>
-    internal static void TryNameThread(Thread thread, string name)
-    {
-        try
-        {
-            thread.Name = name;
-        }
-        catch (InvalidOperationException)
-        {
-            // .NET Framework: the name was set once already.
-        }
-    }
-
     /// <summary>Hands a job or a task to an idle thread, to a new thread if the pool may grow, or else to the queue.</summary>
-    internal void Enqueue(object item)
+    internal void Enqueue(PoolItem item)
     {
         var startThread = false;
         lock (_lock)

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -69,24 +68,15 @@ public abstract partial class NamedWorker
         return GetCompletionTask().WaitAsync(cancellationToken);
     }
 
-    /// <summary>Waits for the body to end, without rethrowing its exception.</summary>
+    /// <summary>
+    /// Waits for the body to end, without rethrowing its exception. Called on the thread running the body, it returns
+    /// at once, since that thread cannot wait for itself.
+    /// </summary>
     internal void WaitForEnd()
     {
-        if (!HasThread(WaitWhileStarting()))
+        if (HasThread(WaitWhileStarting()) && !IsOnOwnThread())
         {
-            return;
-        }
-
-        if (IsPooled)
-        {
-            if (!IsRunningOnCallingThread)
-            {
-                WaitForPooledEnd(Timeout.InfiniteTimeSpan);
-            }
-        }
-        else if (!ReferenceEquals(_thread, Thread.CurrentThread))
-        {
-            _thread!.Join();
+            _runner!.Wait(this, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -98,7 +88,7 @@ public abstract partial class NamedWorker
     private protected virtual void CompleteJoinSource(object joinSource) =>
         CompleteJoinSource((TaskCompletionSource<bool>)joinSource, true);
 
-    private protected virtual Task CreateFinishedJoinTask() => CreateFinishedJoinTask(true);
+    private protected virtual object CreateFinishedJoinSource() => CreateFinishedJoinSource(true);
 
     private protected void CompleteJoinSource<T>(TaskCompletionSource<T> joinSource, T result)
     {
@@ -117,23 +107,32 @@ public abstract partial class NamedWorker
         }
     }
 
-    private protected Task<T> CreateFinishedJoinTask<T>(T result)
+    private protected TaskCompletionSource<T> CreateFinishedJoinSource<T>(T result)
     {
         var joinSource = new TaskCompletionSource<T>();
         CompleteJoinSource(joinSource, result);
-        return joinSource.Task;
+        return joinSource;
     }
 
+    /// <summary>
+    /// Gets the task that completes when the worker has finished: the same task on every call, before and after the
+    /// end. A worker that nobody awaited before its end gets an already completed one on first request.
+    /// </summary>
     internal Task GetCompletionTask()
     {
         var joinSource = Volatile.Read(ref _joinSource);
-        if (joinSource is null)
+        while (joinSource is null || ReferenceEquals(joinSource, s_finishedSentinel))
         {
-            var created = CreateJoinSource();
-            joinSource = Interlocked.CompareExchange(ref _joinSource, created, null) ?? created;
+            var expected = joinSource;
+            var created = expected is null ? CreateJoinSource() : CreateFinishedJoinSource();
+            joinSource = Interlocked.CompareExchange(ref _joinSource, created, expected);
+            if (ReferenceEquals(joinSource, expected))
+            {
+                joinSource = created;
+            }
         }
 
-        return ReferenceEquals(joinSource, s_finishedSentinel) ? CreateFinishedJoinTask() : GetJoinTask(joinSource);
+        return GetJoinTask(joinSource);
     }
 
     private protected void EnsureStartedForJoin()
@@ -152,71 +151,26 @@ public abstract partial class NamedWorker
 
     private protected void ThrowIfEndedByException() => Volatile.Read(ref _outcomeException)?.Throw();
 
-    private static bool JoinThread(Thread thread, TimeSpan timeout)
+    private bool WaitUntilEnded(TimeSpan timeout)
     {
-        if (timeout == Timeout.InfiniteTimeSpan)
+        EnsureStartedForJoin();
+        if (IsOnOwnThread())
         {
-            thread.Join();
-            return true;
+            ThrowSelfJoin();
         }
 
-        return WaitInSlices(thread, static (thread, slice) => thread.Join(slice), timeout);
+        return _runner!.Wait(this, timeout);
     }
 
     /// <summary>
-    /// Waits up to <paramref name="timeout"/> with a wait that takes at most <see cref="int.MaxValue"/> milliseconds,
-    /// as <see cref="Thread.Join(int)"/> and <see cref="Task.WaitAny(Task[], int)"/> do, so longer waits are made in slices.
+    /// Tells whether the calling thread is running this worker's body now. A pool thread that ran this job earlier
+    /// and now runs another may join it: that is not a self-join.
     /// </summary>
-    private static bool WaitInSlices<TState>(TState state, Func<TState, int, bool> wait, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);
-        while (true)
-        {
-            var remainingTicks = deadline - Stopwatch.GetTimestamp();
-            var remainingMilliseconds = Math.Ceiling(remainingTicks * 1000.0 / Stopwatch.Frequency);
-            var slice = (int)Math.Max(0, Math.Min(remainingMilliseconds, int.MaxValue - 1));
-            if (wait(state, slice))
-            {
-                return true;
-            }
-
-            if (slice == 0 || Stopwatch.GetTimestamp() >= deadline)
-            {
-                return false;
-            }
-        }
-    }
-
-    private bool WaitUntilEnded(TimeSpan timeout)
-    {
-        if (!IsPooled)
-        {
-            return JoinThread(ThreadForJoin(), timeout);
-        }
-
-        EnsureStartedForJoin();
-        if (IsRunningOnCallingThread)
-        {
-            ThrowSelfJoin();
-        }
-
-        return WaitForPooledEnd(timeout);
-    }
+    private bool IsOnOwnThread() =>
+        ReferenceEquals(Volatile.Read(ref _thread), Thread.CurrentThread) && !HasEnded(Volatile.Read(ref _state));
 
     private void ThrowSelfJoin() => throw new InvalidOperationException(
         $"Worker '{_name}' cannot join itself: the call comes from the worker's own thread and would wait forever. Join it from another thread.");
-
-    private Thread ThreadForJoin()
-    {
-        EnsureStartedForJoin();
-        var thread = _thread!;
-        if (ReferenceEquals(thread, Thread.CurrentThread))
-        {
-            ThrowSelfJoin();
-        }
-
-        return thread;
-    }
 
     private void ThrowNotStarted()
     {

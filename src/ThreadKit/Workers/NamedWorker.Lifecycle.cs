@@ -1,12 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
 namespace ThreadKit;
 
-// Start, run and finish: the path a worker takes from Unstarted to its final state, and its rollback when the
-// operating system cannot create the thread.
+// Start, run and finish: the path a worker takes from Unstarted to its final state, and its rollback when its runner
+// cannot start it. Where the body runs is the runner's choice; the worker only hands itself over and is called back.
 public abstract partial class NamedWorker
 {
     /// <summary>
@@ -19,40 +18,32 @@ public abstract partial class NamedWorker
     /// The operating system could not create the thread. The worker stays <see cref="WorkerState.Unstarted"/> and
     /// unregistered, so <see cref="Start"/> can be called again.
     /// </exception>
-    public void Start()
+    public void Start() => StartOn(ThreadRunner.Instance);
+
+    /// <summary>
+    /// Starts the worker on <paramref name="runner"/>. If the runner refuses, the worker is rolled back to
+    /// <see cref="WorkerState.Unstarted"/> and the runner's exception propagates.
+    /// </summary>
+    internal void StartOn(WorkerRunner runner)
     {
-        var observed = Volatile.Read(ref _state);
-        while (true)
+        UpdateState(this, static (state, worker) => worker.StartingFrom(state));
+        _runner = runner;
+        if (_extras is { } extras)
         {
-            if ((observed & FlagDisposed) != 0)
-            {
-                throw new ObjectDisposedException(
-                    nameof(NamedWorker),
-                    $"Worker '{_name}' has been disposed and cannot be started. Create a new worker instead.");
-            }
-
-            if ((observed & PhaseMask) != PhaseUnstarted)
-            {
-                throw new InvalidOperationException(
-                    $"Worker '{_name}' has already been started; a worker runs only once. Create a new worker to run the body again.");
-            }
-
-            var previous = Interlocked.CompareExchange(ref _state, (observed & ~PhaseMask) | PhaseStarting, observed);
-            if (previous == observed)
-            {
-                break;
-            }
-
-            observed = previous;
+            RegisterExternalStop(extras);
         }
 
-        if ((observed & FlagPooled) != 0)
+        try
         {
-            StartPooled();
-            return;
+            runner.Start(this);
+        }
+        catch
+        {
+            RollBackStart();
+            throw;
         }
 
-        StartThread((observed & FlagSuppressFlow) == 0);
+        MarkRunning();
     }
 
     internal void AttachToGroup(WorkerGroup group)
@@ -73,160 +64,32 @@ public abstract partial class NamedWorker
         extras.Group = group;
     }
 
-    private void StartThread(bool flowExecutionContext)
+    /// <summary>
+    /// Called by the runner, before the body runs, with the thread it will run on: from then on the worker has that
+    /// thread's ids and is listed by <see cref="GetActive"/>. A fresh thread is bound before it starts, so that
+    /// <see cref="Start"/> returns with the ids set; a pool thread when it picks the job up.
+    /// </summary>
+    internal void BindThread(Thread thread, int managedThreadId)
     {
-        if (!flowExecutionContext)
-        {
-            CaptureParentActivityForUnflowedStart();
-        }
-
-        var extras = _extras;
-        Thread thread;
-        int managedThreadId;
-        try
-        {
-            thread = new Thread(s_runWorker, extras?.StackSize ?? 0);
-            if (IsBackground)
-            {
-                thread.IsBackground = true;
-            }
-
-            if (extras is not null && extras.Priority != ThreadPriority.Normal)
-            {
-                thread.Priority = extras.Priority;
-            }
-
-            managedThreadId = thread.ManagedThreadId;
-            if (extras is not null)
-            {
-                RegisterExternalStop(extras);
-            }
-
-            _thread = thread;
-            Volatile.Write(ref _managedThreadId, managedThreadId);
-            WorkerRegistry.Add(managedThreadId, this);
-        }
-        catch
-        {
-            RollBackStart(registered: false);
-            throw;
-        }
-
-        try
-        {
-            if (flowExecutionContext)
-            {
-                thread.Start(this);
-            }
-            else
-            {
-                StartWithoutExecutionContext(thread);
-            }
-        }
-        catch (OutOfMemoryException ex)
-        {
-            RollBackStart(registered: true);
-            var stack = extras?.StackSize is > 0 ? extras.StackSize + " bytes" : "the platform default";
-            throw new OutOfMemoryException(
-                $"The operating system could not create a thread for worker '{_name}' (stack size: {stack}). Lower StackSize or the number of live threads, then call Start again.",
-                ex);
-        }
-        catch
-        {
-            RollBackStart(registered: true);
-            throw;
-        }
-
-        MarkRunning();
+        Volatile.Write(ref _managedThreadId, managedThreadId);
+        WorkerRegistry.Add(managedThreadId, this);
+        Volatile.Write(ref _thread, thread);
     }
 
     /// <summary>
-    /// Moves the worker from starting to running, once its thread has really started: joins and <see cref="Dispose"/>
-    /// wait while a worker is starting, and may call <see cref="Thread.Join()"/> only on a started thread. Both the
-    /// starter, when <see cref="Thread.Start()"/> returns, and the new thread, before its body, call this; whichever
-    /// comes second finds the phase already moved on, even to its final value, and leaves it.
+    /// Called by the runner on the bound thread, once the thread carries the worker's name: runs the body there and
+    /// records how it ended. Exceptions never escape it.
     /// </summary>
-    private void MarkRunning()
-    {
-        var observed = Volatile.Read(ref _state);
-        while ((observed & PhaseMask) == PhaseStarting)
-        {
-            var previous = Interlocked.CompareExchange(ref _state, (observed & ~PhaseMask) | PhaseRunning, observed);
-            if (previous == observed)
-            {
-                return;
-            }
-
-            observed = previous;
-        }
-    }
-
-    /// <summary>
-    /// Without the execution context, the worker's thread cannot see the starter's <see cref="Activity.Current"/>, so
-    /// its trace parent is taken here, on the starting thread, for the worker's activity to continue.
-    /// </summary>
-    private void CaptureParentActivityForUnflowedStart()
-    {
-        var parent = WorkerTelemetry.CaptureParentForUnflowedStart();
-        if (parent != default)
-        {
-            GetOrCreateExtras().ParentActivity = parent;
-        }
-    }
-
-    private void StartWithoutExecutionContext(Thread thread)
-    {
-#if NET
-        thread.UnsafeStart(this);
-#else
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            thread.Start(this);
-            return;
-        }
-
-        using (ExecutionContext.SuppressFlow())
-        {
-            thread.Start(this);
-        }
-#endif
-    }
-
-    private void RollBackStart(bool registered)
-    {
-        if (registered)
-        {
-            WorkerRegistry.Remove(_managedThreadId);
-        }
-
-        _extras?.ExternalStopRegistration.Dispose();
-        _thread = null;
-        Volatile.Write(ref _managedThreadId, 0);
-        SetPhase(PhaseUnstarted);
-    }
-
-    private void Run()
+    internal void Run()
     {
         MarkRunning();
         Volatile.Write(ref _nativeThreadId, NativeThread.GetCurrentThreadId());
-
-        // Naming from the new thread itself is one prctl on Linux, where a name set before Start costs the starting
-        // thread an open/write/close of /proc/self/task/<tid>/comm. It goes through _thread, not Thread.CurrentThread,
-        // and the worker keeps no [ThreadStatic] of its own (Current is looked up in the registry), because the first
-        // thread-static access on a new thread allocates that thread's static storage: 136 bytes per worker.
-        _thread!.Name = _name;
-        RunBody();
-    }
-
-    /// <summary>Runs the body on the calling thread, which is the worker's own or, for a pooled job, a pool thread.</summary>
-    private void RunBody()
-    {
         var telemetry = WorkerTelemetry.RunStarting(this);
         int phase;
         try
         {
             Execute();
-            phase = PhaseCompleted;
+            phase = EndedUnrun ? PhaseCanceled : PhaseCompleted;
         }
         catch (Exception ex)
         {
@@ -241,6 +104,69 @@ public abstract partial class NamedWorker
         Finish(phase, telemetry);
     }
 
+    /// <summary>
+    /// Without the execution context, the worker's thread cannot see the starter's
+    /// <see cref="System.Diagnostics.Activity.Current"/>, so a runner that starts it unflowed takes its trace parent
+    /// on the starting thread, for the worker's activity to continue.
+    /// </summary>
+    internal void CaptureParentActivityForUnflowedStart()
+    {
+        var parent = WorkerTelemetry.CaptureParentForUnflowedStart();
+        if (parent != default)
+        {
+            GetOrCreateExtras().ParentActivity = parent;
+        }
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether a body that returned normally chose not to run its work because it was stopped
+    /// first, as a canceled <see cref="DelayedWorker"/> does; such a worker ends <see cref="WorkerState.Canceled"/>
+    /// with no exception to rethrow.
+    /// </summary>
+    private protected virtual bool EndedUnrun => false;
+
+    private int StartingFrom(int state)
+    {
+        if ((state & FlagDisposed) != 0)
+        {
+            throw new ObjectDisposedException(
+                nameof(NamedWorker),
+                $"Worker '{_name}' has been disposed and cannot be started. Create a new worker instead.");
+        }
+
+        if ((state & PhaseMask) != PhaseUnstarted)
+        {
+            throw new InvalidOperationException(
+                $"Worker '{_name}' has already been started; a worker runs only once. Create a new worker to run the body again.");
+        }
+
+        return (state & ~PhaseMask) | PhaseStarting;
+    }
+
+    /// <summary>
+    /// Moves the worker from starting to running, once its runner has really started it: joins and
+    /// <see cref="Dispose"/> wait while a worker is starting, and may wait on its runner only once it has. Both the
+    /// starter, when the runner's start returns, and the running thread, before the body, call this; whichever comes
+    /// second finds the phase already moved on, even to its final value, and leaves it.
+    /// </summary>
+    private void MarkRunning() => UpdateState(
+        0,
+        static (state, _) => (state & PhaseMask) == PhaseStarting ? (state & ~PhaseMask) | PhaseRunning : state);
+
+    private void RollBackStart()
+    {
+        if (Volatile.Read(ref _managedThreadId) is var id and not 0)
+        {
+            WorkerRegistry.Remove(id);
+        }
+
+        _extras?.ExternalStopRegistration.Dispose();
+        _runner = null;
+        Volatile.Write(ref _thread, null);
+        Volatile.Write(ref _managedThreadId, 0);
+        SetPhase(PhaseUnstarted);
+    }
+
     private void Finish(int phase, WorkerTelemetry.RunScope telemetry)
     {
         var extras = _extras;
@@ -250,7 +176,9 @@ public abstract partial class NamedWorker
         telemetry.Complete(this, ToWorkerState(phase), Exception);
         extras?.Group?.OnWorkerFinished(this, ToWorkerState(phase));
 
-        var joinSource = Interlocked.Exchange(ref _joinSource, s_finishedSentinel);
+        // A source someone already asked for stays in place, completed, so that the completion task is the same
+        // before and after the end; otherwise the sentinel tells a later request to make a finished one.
+        var joinSource = Interlocked.CompareExchange(ref _joinSource, s_finishedSentinel, null);
         if (joinSource is not null)
         {
             CompleteJoinSource(joinSource);

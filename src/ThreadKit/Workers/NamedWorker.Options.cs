@@ -90,33 +90,18 @@ public abstract partial class NamedWorker
         set => SetOptionFlag(FlagSuppressFlow, !value, nameof(FlowExecutionContext));
     }
 
-    private void SetOptionFlag(int flag, bool on, string property)
-    {
-        var observed = Volatile.Read(ref _state);
-        while (true)
+    private void SetOptionFlag(int flag, bool on, string property) => UpdateState(
+        (Worker: this, Flag: flag, On: on, Property: property),
+        static (state, change) =>
         {
-            ThrowIfOptionsFrozen(observed, property);
-            var desired = on ? observed | flag : observed & ~flag;
-            var previous = Interlocked.CompareExchange(ref _state, desired, observed);
-            if (previous == observed)
-            {
-                return;
-            }
-
-            observed = previous;
-        }
-    }
+            change.Worker.ThrowIfOptionsFrozen(state, change.Property);
+            return change.On ? state | change.Flag : state & ~change.Flag;
+        });
 
     private void ThrowIfOptionsFrozen(string property) => ThrowIfOptionsFrozen(Volatile.Read(ref _state), property);
 
     private void ThrowIfOptionsFrozen(int state, string property)
     {
-        if ((state & FlagPooled) != 0 && property != nameof(UnhandledExceptionHandler))
-        {
-            throw new InvalidOperationException(
-                $"Worker '{_name}' is a job of pool '{_extras?.Pool?.Name}' and runs on one of the pool's threads; {property} applies only to a worker with a thread of its own. Create it with NamedWorker.Create instead.");
-        }
-
         if ((state & FlagDisposed) != 0)
         {
             throw new ObjectDisposedException(

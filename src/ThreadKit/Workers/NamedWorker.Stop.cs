@@ -29,10 +29,13 @@ public abstract partial class NamedWorker
     /// Requests the worker to stop, then waits for its body to end, like the destructor of C++20's <c>jthread</c>.
     /// </summary>
     /// <remarks>
-    /// Never throws the body's exception; that stays in <see cref="Exception"/>, where it was already reported.
+    /// Never throws the body's exception; that stays in <see cref="Exception"/>, where it was already reported. If a
+    /// callback registered on <see cref="StopToken"/> throws, the wait still happens, and the callbacks' exceptions
+    /// are thrown once the body has ended.
     /// Disposing a worker that was never started only marks it disposed. Called from the worker's own thread, it
     /// requests stop and returns without waiting.
     /// </remarks>
+    /// <exception cref="AggregateException">A callback registered on <see cref="StopToken"/> threw; thrown after the body has ended.</exception>
     public void Dispose()
     {
         var state = SetFlag(FlagDisposed);
@@ -47,12 +50,19 @@ public abstract partial class NamedWorker
             return;
         }
 
-        if (phase == PhaseRunning)
+        try
         {
-            RequestStop();
+            if (phase == PhaseRunning)
+            {
+                RequestStop();
+            }
         }
-
-        WaitForEnd();
+        finally
+        {
+            // Even when a stop callback throws, the body has been asked to stop and is waited for: the caller is
+            // about to release what the body uses.
+            WaitForEnd();
+        }
     }
 
     private void RegisterExternalStop(WorkerExtras extras)

@@ -88,5 +88,5 @@ public abstract class NamedWorker<TResult> : NamedWorker
     private protected override void CompleteJoinSource(object joinSource) =>
         CompleteJoinSource((TaskCompletionSource<TResult>)joinSource, _result);
 
-    private protected override Task CreateFinishedJoinTask() => CreateFinishedJoinTask(_result);
+    private protected override object CreateFinishedJoinSource() => CreateFinishedJoinSource(_result);
 }

@@ -46,13 +46,15 @@ public abstract partial class NamedWorker : IDisposable
     private const int FlagDisposed = 0x10;
     private const int FlagBackground = 0x20;
     private const int FlagSuppressFlow = 0x40;
-    private const int FlagPooled = 0x80;
 
-    private static readonly ParameterizedThreadStart s_runWorker = static state => ((NamedWorker)state!).Run();
     private static readonly object s_finishedSentinel = new();
     private static int s_autoNameCounter;
 
     private readonly string _name;
+
+    // Where the body runs, chosen at Start: a thread of its own, or a pool's thread. The worker asks it for nothing
+    // but the wait that joins use; everything else about the thread is the runner's business.
+    private WorkerRunner? _runner;
     private Thread? _thread;
     private object? _joinSource;
     private ExceptionDispatchInfo? _outcomeException;
@@ -147,7 +149,9 @@ public abstract partial class NamedWorker : IDisposable
             if (id == 0)
             {
                 var spinner = default(SpinWait);
-                while ((id = Volatile.Read(ref _nativeThreadId)) == 0 && HasThread(Volatile.Read(ref _state)) && !IsPooled)
+                // A thread is bound before it runs, and reports its id as its first act; until then, wait for it.
+                while ((id = Volatile.Read(ref _nativeThreadId)) == 0 && Volatile.Read(ref _thread) is not null
+                    && HasThread(Volatile.Read(ref _state)))
                 {
                     spinner.SpinOnce();
                 }
@@ -206,13 +210,8 @@ public abstract partial class NamedWorker : IDisposable
         return text.Append(")>").ToString();
     }
 
-    internal bool HasJoinSourceAllocated =>
-        Volatile.Read(ref _joinSource) is { } source && !ReferenceEquals(source, s_finishedSentinel);
-
-    internal bool HasExtrasAllocated => _extras is not null;
-
-    /// <summary>Gets the worker's thread once started, for tests that watch its state from outside.</summary>
-    internal Thread? Thread => _thread;
+    /// <summary>Gets the thread the body runs on, once its runner has bound one.</summary>
+    internal Thread? Thread => Volatile.Read(ref _thread);
 
     internal ActivityContext ParentActivityForUnflowedStart => _extras?.ParentActivity ?? default;
 
@@ -220,6 +219,8 @@ public abstract partial class NamedWorker : IDisposable
     private protected abstract void Execute();
 
     private static bool HasThread(int state) => (state & PhaseMask) >= PhaseRunning;
+
+    private static bool HasEnded(int state) => (state & PhaseMask) >= PhaseCompleted;
 
     private static WorkerState ToWorkerState(int phase) => phase switch
     {
@@ -242,30 +243,30 @@ public abstract partial class NamedWorker : IDisposable
         return state;
     }
 
-    private void SetPhase(int phase)
+    private void SetPhase(int phase) => UpdateState(phase, static (state, phase) => (state & ~PhaseMask) | phase);
+
+    private int SetFlag(int flag) => UpdateState(flag, static (state, flag) => state | flag);
+
+    /// <summary>
+    /// The one compare-and-swap loop behind every change of <see cref="_state"/>: applies
+    /// <paramref name="transition"/> to the state it observes until no other thread has changed it in between, and
+    /// returns the state it wrote. A transition may throw to refuse the change, or return its input to leave it.
+    /// </summary>
+    private int UpdateState<TArg>(TArg arg, Func<int, TArg, int> transition)
     {
         var observed = Volatile.Read(ref _state);
         while (true)
         {
-            var previous = Interlocked.CompareExchange(ref _state, (observed & ~PhaseMask) | phase, observed);
-            if (previous == observed)
+            var desired = transition(observed, arg);
+            if (desired == observed)
             {
-                return;
+                return observed;
             }
 
-            observed = previous;
-        }
-    }
-
-    private int SetFlag(int flag)
-    {
-        var observed = Volatile.Read(ref _state);
-        while (true)
-        {
-            var previous = Interlocked.CompareExchange(ref _state, observed | flag, observed);
+            var previous = Interlocked.CompareExchange(ref _state, desired, observed);
             if (previous == observed)
             {
-                return observed | flag;
+                return desired;
             }
 
             observed = previous;

@@ -18,6 +18,4 @@ internal sealed class WorkerExtras
     public WorkerGroup? Group;
     public ActivityContext ParentActivity;
     public Action<WorkerExceptionEventArgs>? UnhandledExceptionHandler;
-    public WorkerPool? Pool;
-    public ExecutionContext? PooledContext;
 }

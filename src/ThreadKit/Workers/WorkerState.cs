@@ -23,8 +23,9 @@ public enum WorkerState
 
     /// <summary>
     /// The body honoured a stop request by throwing an <see cref="System.OperationCanceledException"/> for the
-    /// worker's own stop token, as <c>token.ThrowIfCancellationRequested()</c> does. This is not a fault: it is not
-    /// reported to <see cref="NamedWorker.UnhandledException"/>, and a <see cref="WorkerGroup"/> does not count it.
+    /// worker's own stop token, as <c>token.ThrowIfCancellationRequested()</c> does, or was stopped before it did its
+    /// work, as a <see cref="DelayedWorker"/> canceled during its delay is. This is not a fault: it is not reported to
+    /// <see cref="NamedWorker.UnhandledException"/>, and a <see cref="WorkerGroup"/> does not count it.
     /// </summary>
     Canceled = 4,
 }

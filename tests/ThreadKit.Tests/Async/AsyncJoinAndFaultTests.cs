@@ -162,8 +162,8 @@ public sealed class AsyncJoinAndFaultTests : TestBase
         quiet.Start();
         Join(quiet);
 
-        quiet.HasJoinSourceAllocated.Should().BeFalse("the pump waits on the body's own task, not on the worker's completion source");
-        quiet.HasExtrasAllocated.Should().BeFalse("an async body without a stop token needs no stop state either");
+        quiet.HasJoinSourceAllocated().Should().BeFalse("the pump waits on the body's own task, not on the worker's completion source");
+        quiet.HasExtrasAllocated().Should().BeFalse("an async body without a stop token needs no stop state either");
     }
 
     private static async Task ThrowAfterAwaitAsync()

@@ -10,7 +10,7 @@ using Xunit;
 namespace ThreadKit.Tests.Loops;
 
 /// <summary>A loop runs everything handed to it on its one named thread, in order, and survives faults.</summary>
-public sealed class WorkerLoopTests : TestBase
+public sealed partial class WorkerLoopTests : TestBase
 {
     [Fact]
     public async Task Work_runs_on_the_loops_named_background_thread_with_its_worker_as_Current()
@@ -35,8 +35,10 @@ public sealed class WorkerLoopTests : TestBase
         using var automatic = WorkerLoop.Start(null);
         using var empty = WorkerLoop.Start(string.Empty);
 
-        automatic.Name.Should().MatchRegex(@"^Thread-\d+ \(RunLoop\)$");
-        empty.Name.Should().MatchRegex(@"^Thread-\d+ \(RunLoop\)$");
+        automatic.Name.Should().MatchRegex(@"^Loop-\d+$", "an automatic name names no internal method");
+        empty.Name.Should().MatchRegex(@"^Loop-\d+$");
+        empty.Name.Should().NotBe(automatic.Name);
+        automatic.Worker.Name.Should().Be(automatic.Name);
         FluentActions.Invoking(() => WorkerLoop.Start("bad\0name")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("name");
     }
 

@@ -10,7 +10,7 @@ using Xunit;
 namespace ThreadKit.Tests.Pools;
 
 /// <summary>A pooled job is a worker in every respect but its thread, which it borrows from the pool under its own name.</summary>
-public sealed class WorkerPoolTests : TestBase
+public sealed partial class WorkerPoolTests : TestBase
 {
     [Fact]
     public void While_a_job_runs_its_thread_carries_its_name_and_returns_to_the_pool_name_afterwards()
@@ -120,16 +120,16 @@ public sealed class WorkerPoolTests : TestBase
     }
 
     [Fact]
-    public void Options_for_a_fresh_thread_cannot_be_set_on_a_pooled_job()
+    public void Options_cannot_be_set_on_a_pooled_job_once_it_has_started()
     {
         using var pool = new WorkerPool("no options", 1);
         var job = pool.Start("optionless", static () => { });
 
         job.Invoking(w => w.StackSize = NamedWorker.MinimumStackSize).Should().Throw<InvalidOperationException>()
-            .WithMessage("Worker 'optionless' is a job of pool 'no options'*StackSize applies only to a worker with a thread of its own*");
-        job.Invoking(w => w.Priority = ThreadPriority.Highest).Should().Throw<InvalidOperationException>().WithMessage("*pool 'no options'*");
-        job.Invoking(w => w.IsBackground = false).Should().Throw<InvalidOperationException>().WithMessage("*pool 'no options'*");
-        job.Invoking(w => w.FlowExecutionContext = false).Should().Throw<InvalidOperationException>().WithMessage("*pool 'no options'*");
+            .WithMessage("StackSize can only be set before Start; worker 'optionless' has already been started*");
+        job.Invoking(w => w.Priority = ThreadPriority.Highest).Should().Throw<InvalidOperationException>().WithMessage("*'optionless'*");
+        job.Invoking(w => w.IsBackground = false).Should().Throw<InvalidOperationException>().WithMessage("*'optionless'*");
+        job.Invoking(w => w.FlowExecutionContext = false).Should().Throw<InvalidOperationException>().WithMessage("*'optionless'*");
         Join(job);
     }
 
@@ -269,7 +269,7 @@ public sealed class WorkerPoolTests : TestBase
         FluentActions.Invoking(() => new WorkerPool("zero", 0)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxThreads");
         FluentActions.Invoking(() => new WorkerPool("bad\0name", 1)).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("name");
         using var pool = new WorkerPool(null, 1);
-        pool.Name.Should().MatchRegex(@"^WorkerPool-\d+$");
+        pool.Name.Should().MatchRegex(@"^Pool-\d+$");
         pool.Invoking(p => p.IdleTimeout = TimeSpan.FromMilliseconds(-2)).Should().Throw<ArgumentOutOfRangeException>();
         pool.Invoking(p => p.Start("null body", (Action)null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("body");
         pool.Invoking(p => p.Start("bad\0job", static () => { })).Should().Throw<ArgumentException>();

@@ -98,14 +98,14 @@ public sealed class JoinAsyncTests : TestBase
         quiet.Start();
         Join(quiet);
 
-        quiet.HasJoinSourceAllocated.Should().BeFalse();
-        quiet.HasExtrasAllocated.Should().BeFalse("a plain worker needs no stop or option state either");
+        quiet.HasJoinSourceAllocated().Should().BeFalse();
+        quiet.HasExtrasAllocated().Should().BeFalse("a plain worker needs no stop or option state either");
 
         using var release = new ManualResetEventSlim();
         var awaited = NamedWorker.Create("awaited", () => Wait(release));
         awaited.Start();
         _ = awaited.JoinAsync();
-        awaited.HasJoinSourceAllocated.Should().BeTrue("the completion source is made on the first JoinAsync");
+        awaited.HasJoinSourceAllocated().Should().BeTrue("the completion source is made on the first JoinAsync");
         release.Set();
         Join(awaited);
     }

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Xunit;
 
-namespace ThreadKit.Tests.Shapes;
+namespace ThreadKit.Tests.Overloads;
 
 /// <summary>
 /// Every public entry point against the inputs a careless or hostile caller passes. Each row names the call, the input

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Xunit;
 
-namespace ThreadKit.Tests.Scopes;
+namespace ThreadKit.Tests.Workers;
 
 /// <summary>Delayed workers, like Python's threading.Timer.</summary>
 public sealed class DelayedWorkerTests : TestBase
@@ -32,9 +32,11 @@ public sealed class DelayedWorkerTests : TestBase
 
         timer.Cancel().Should().BeTrue();
 
-        timer.Join().Should().BeFalse("the body did not run");
+        timer.Join().Should().BeFalse("the body did not run, and a canceled timer's join does not throw");
         ran.Should().BeFalse();
         timer.IsCanceled.Should().BeTrue();
+        timer.State.Should().Be(WorkerState.Canceled, "a worker stopped before it ran its body is canceled everywhere");
+        timer.Exception.Should().BeNull("it was stopped, not failed, and has nothing to rethrow");
         timer.Cancel().Should().BeTrue("cancelling again reports the same");
     }
 
@@ -81,6 +83,46 @@ public sealed class DelayedWorkerTests : TestBase
         timer.IsAlive.Should().BeFalse();
         timer.Join().Should().BeFalse();
         ran.Should().BeFalse();
+        timer.State.Should().Be(WorkerState.Canceled);
+    }
+
+    [Fact]
+    public async Task A_timer_stopped_before_its_delay_ends_is_Canceled_and_its_joins_return_false_without_throwing()
+    {
+        var timer = DelayedWorker.Create("stopped timer", UnexpectedTimeout, static () => { });
+        timer.Start();
+
+        timer.RequestStop();
+
+        (await Await(timer.JoinAsync())).Should().BeFalse("JoinAsync agrees with Join");
+        timer.Join(UnexpectedTimeout, out var ran).Should().BeTrue();
+        ran.Should().BeFalse();
+        timer.State.Should().Be(WorkerState.Canceled);
+        timer.IsCanceled.Should().BeTrue();
+        timer.Exception.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_canceled_timer_in_a_group_is_not_a_fault_and_leaves_the_group()
+    {
+        using var group = new WorkerGroup("timers");
+        var timer = group.Start(DelayedWorker.Create("group timer", UnexpectedTimeout, static () => { }));
+
+        timer.Cancel().Should().BeTrue();
+
+        group.JoinAll();
+        group.Workers.Should().BeEmpty();
+        timer.State.Should().Be(WorkerState.Canceled);
+    }
+
+    [Fact]
+    public void A_timer_whose_body_ran_is_Completed()
+    {
+        var timer = DelayedWorker.Create("ran", TimeSpan.Zero, static () => { });
+        timer.Start();
+
+        timer.Join().Should().BeTrue();
+        timer.State.Should().Be(WorkerState.Completed);
     }
 
     [Fact]
@@ -115,6 +157,7 @@ public sealed class DelayedWorkerTests : TestBase
 
             reportedRun.Should().Be(!canceled);
             ran.Should().Be(reportedRun ? 1 : 0);
+            timer.State.Should().Be(canceled ? WorkerState.Canceled : WorkerState.Completed);
         }
     }
 }

@@ -9,9 +9,17 @@ namespace ThreadKit;
 /// <see cref="NamedWorker{TResult}.Join()"/> returns whether the body ran.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The delay is spent on the worker's own named thread, which waits on its stop token, so <see cref="Cancel"/>,
 /// <see cref="NamedWorker.RequestStop"/> and <see cref="NamedWorker.Dispose"/> all end the wait at once. Everything a
 /// <see cref="NamedWorker"/> offers applies: options before <see cref="NamedWorker.Start"/>, joins, fault reporting.
+/// </para>
+/// <para>
+/// A worker stopped before its delay ended never runs its body and ends <see cref="WorkerState.Canceled"/>, like any
+/// worker stopped before it did its work. Unlike a body that throws <see cref="OperationCanceledException"/>, it has
+/// no exception: its joins return <see langword="false"/> without throwing, and <see cref="NamedWorker.Exception"/>
+/// is <see langword="null"/>.
+/// </para>
 /// </remarks>
 public sealed class DelayedWorker : NamedWorker<bool>
 {
@@ -110,6 +118,8 @@ public sealed class DelayedWorker : NamedWorker<bool>
         RequestStop();
         return decision != Ran;
     }
+
+    private protected override bool EndedUnrun => IsCanceled;
 
     private protected override void Execute()
     {

@@ -5,7 +5,7 @@ using FluentAssertions;
 using Xunit;
 using static ThreadKit.Tests.OverloadConventions;
 
-namespace ThreadKit.Tests.Shapes;
+namespace ThreadKit.Tests.Overloads;
 
 /// <summary>
 /// Every overload family keeps one pattern: the same parameter names in the same order, the same generic-parameter

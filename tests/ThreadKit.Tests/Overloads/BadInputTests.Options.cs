@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Xunit;
 
-namespace ThreadKit.Tests.Shapes;
+namespace ThreadKit.Tests.Overloads;
 
 // Rows for thread options, lifecycle misuse and exceptions thrown by the body.
 public sealed partial class BadInputTests

@@ -1,0 +1,57 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ThreadKit;
+
+/// <summary>
+/// Bounded waits of any length. <see cref="Thread.Join(int)"/> and <see cref="Task.Wait(int)"/> take at most
+/// <see cref="int.MaxValue"/> milliseconds, so a longer <see cref="TimeSpan"/> is waited in slices.
+/// </summary>
+internal static class Waits
+{
+    public static bool Join(Thread thread, TimeSpan timeout)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            thread.Join();
+            return true;
+        }
+
+        return InSlices(thread, static (thread, slice) => thread.Join(slice), timeout);
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to complete, without throwing its outcome.</summary>
+    public static bool Complete(Task task, TimeSpan timeout)
+    {
+        Task[] waitFor = [task];
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            Task.WaitAny(waitFor);
+            return true;
+        }
+
+        return InSlices(waitFor, static (waitFor, slice) => Task.WaitAny(waitFor, slice) == 0, timeout);
+    }
+
+    private static bool InSlices<TState>(TState state, Func<TState, int, bool> wait, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);
+        while (true)
+        {
+            var remainingTicks = deadline - Stopwatch.GetTimestamp();
+            var remainingMilliseconds = Math.Ceiling(remainingTicks * 1000.0 / Stopwatch.Frequency);
+            var slice = (int)Math.Max(0, Math.Min(remainingMilliseconds, int.MaxValue - 1));
+            if (wait(state, slice))
+            {
+                return true;
+            }
+
+            if (slice == 0 || Stopwatch.GetTimestamp() >= deadline)
+            {
+                return false;
+            }
+        }
+    }
+}

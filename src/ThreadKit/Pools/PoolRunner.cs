@@ -1,0 +1,38 @@
+using System;
+using System.Threading;
+
+namespace ThreadKit;
+
+/// <summary>
+/// The runner of a <see cref="WorkerPool"/>'s jobs. A job's path goes one way: the pool starts it here, this runner
+/// queues it in the pool, a pool thread hands it back here, and this runner names the thread after the job, runs the
+/// job's body under its starter's execution context, and gives the thread its own name back before returning to
+/// the pool.
+/// </summary>
+internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
+{
+    private static readonly ContextCallback s_run = static job => ((NamedWorker)job!).Run();
+
+    /// <summary>Queues the job with its starter's execution context, as the .NET thread pool does with its work.</summary>
+    public override void Start(NamedWorker worker) => pool.Enqueue(new PoolItem(worker, ExecutionContext.Capture()));
+
+    public override bool Wait(NamedWorker worker, TimeSpan timeout) => Waits.Complete(worker.GetCompletionTask(), timeout);
+
+    /// <summary>Runs <paramref name="item"/>'s job on the calling thread, one of the pool's, named <paramref name="threadName"/>.</summary>
+    public static void Run(Thread thread, string threadName, in PoolItem item)
+    {
+        var job = item.Job!;
+        job.BindThread(thread, Environment.CurrentManagedThreadId);
+        ThreadNaming.Name(thread, job.Name);
+        if (item.Context is { } context)
+        {
+            ExecutionContext.Run(context, s_run, job);
+        }
+        else
+        {
+            job.Run();
+        }
+
+        ThreadNaming.Name(thread, threadName);
+    }
+}
