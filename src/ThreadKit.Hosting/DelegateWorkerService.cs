@@ -20,8 +20,8 @@ internal sealed class DelegateWorkerService(string name, Action<IServiceProvider
 internal sealed class AsyncDelegateWorkerService(string name, Func<IServiceProvider, CancellationToken, Task> body, IServiceProvider services)
     : NamedWorkerService(name)
 {
-    internal override NamedWorker CreateWorker() =>
-        NamedWorker.Create(Name, static (AsyncDelegateWorkerService service, CancellationToken stop) => service.RunAsync(stop), this);
+    internal override NamedWorker CreateWorker(CancellationToken startToken) =>
+        NamedWorker.Create(Name, static (AsyncDelegateWorkerService service, CancellationToken stop) => service.RunAsync(stop), this, startToken);
 
     protected override void Execute(CancellationToken stoppingToken) => RunAsync(stoppingToken).GetAwaiter().GetResult();
 

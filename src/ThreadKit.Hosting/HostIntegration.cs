@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -68,22 +66,4 @@ internal sealed class HostIntegration
     }
 
     public void ReportLateStop(NamedWorkerService service) => s_didNotStop(_logger, service.Name, _options.ShutdownTimeout, null);
-
-    /// <summary>The logging scope on a worker's thread: one property, the worker's name, so any logger can show or index it.</summary>
-    private sealed class WorkerScope(string workerName) : IReadOnlyList<KeyValuePair<string, object?>>
-    {
-        public int Count => 1;
-
-        public KeyValuePair<string, object?> this[int index] =>
-            index == 0 ? new("WorkerName", workerName) : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
-        {
-            yield return this[0];
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public override string ToString() => "Worker: " + workerName;
-    }
 }

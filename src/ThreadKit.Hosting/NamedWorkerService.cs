@@ -32,6 +32,7 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
 {
     private NamedWorker? _worker;
     private HostIntegration? _host;
+    private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="NamedWorkerService"/> class, named after its type (<c>GetType().Name</c>).</summary>
     protected NamedWorkerService()
@@ -44,14 +45,7 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
     protected NamedWorkerService(string? name)
     {
-        if (name is not null && name.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                "The name contains a NUL character ('\\0'), which operating systems treat as the end of a thread name. Remove it and try again.",
-                nameof(name));
-        }
-
-        Name = string.IsNullOrEmpty(name) ? GetType().Name : name;
+        Name = string.IsNullOrEmpty(Guard.WorkerName(name)) ? GetType().Name : name!;
     }
 
     /// <summary>Gets the name of the worker's thread.</summary>
@@ -61,12 +55,16 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
     public NamedWorker? Worker => Volatile.Read(ref _worker);
 
     /// <summary>Starts <see cref="Execute"/> on its own named background thread and returns at once.</summary>
-    /// <param name="cancellationToken">The host's start-up token; starting a thread does not wait on anything it could cancel.</param>
+    /// <param name="cancellationToken">
+    /// The host's start-up token. It is linked into the stopping token, as <see cref="BackgroundService"/> links it:
+    /// when it is cancelled, even before this call, <see cref="Execute"/> sees a stop. Starting a thread waits on
+    /// nothing, so the returned task never fails for it.
+    /// </param>
     /// <returns>A completed task.</returns>
     /// <exception cref="InvalidOperationException">The service has already been started.</exception>
     public virtual Task StartAsync(CancellationToken cancellationToken)
     {
-        var worker = CreateWorker();
+        var worker = CreateWorker(cancellationToken);
         worker.IsBackground = true;
         if (_host is { } host)
         {
@@ -87,8 +85,13 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
     /// <paramref name="cancellationToken"/> fires first (the host's shutdown timeout), logs a warning naming the worker
     /// and returns; the worker goes on, on its background thread.
     /// </summary>
+    /// <remarks>
+    /// It waits whatever the stopping token's callbacks do, so the host never disposes what <see cref="Execute"/> still
+    /// uses. If a callback throws, its exception is thrown afterwards, as <see cref="BackgroundService"/> throws it.
+    /// </remarks>
     /// <param name="cancellationToken">The host's shutdown token.</param>
     /// <returns>A task that completes when the worker has ended or the host stopped waiting.</returns>
+    /// <exception cref="AggregateException">A callback registered on the stopping token threw; thrown once the wait is over.</exception>
     public virtual async Task StopAsync(CancellationToken cancellationToken)
     {
         var worker = Worker;
@@ -97,28 +100,36 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
             return;
         }
 
-        worker.RequestStop();
         try
         {
-            await worker.JoinAsync(cancellationToken).ConfigureAwait(false);
+            worker.RequestStop();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && worker.IsAlive)
+        finally
         {
-            _host?.ReportLateStop(this);
-        }
-        catch (Exception)
-        {
-            // A fault was reported when it happened, and a worker that ends canceled has simply stopped.
+            await WaitForEndAsync(worker, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// Requests the worker to stop, without waiting: the host calls this after <see cref="StopAsync"/>, which has
-    /// already waited as long as the host allows.
+    /// already waited as long as the host allows. Calls after the first do nothing.
     /// </summary>
     public virtual void Dispose()
     {
-        Worker?.RequestStop();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Worker?.RequestStop();
+        }
+        catch (AggregateException)
+        {
+            // A stop callback threw. Disposal must not throw, and StopAsync, which waits, has already reported it.
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -140,9 +151,28 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
         return this;
     }
 
-    /// <summary>Creates the worker; the async delegate form overrides it to run its body on the async pump.</summary>
-    internal virtual NamedWorker CreateWorker() =>
-        NamedWorker.Create(Name, static (NamedWorkerService service, CancellationToken stop) => service.RunExecute(stop), this);
+    /// <summary>
+    /// Creates the worker, with <paramref name="startToken"/> linked into its stop token; the async delegate form
+    /// overrides it to run its body on the async pump.
+    /// </summary>
+    internal virtual NamedWorker CreateWorker(CancellationToken startToken) =>
+        NamedWorker.Create(Name, static (NamedWorkerService service, CancellationToken stop) => service.RunExecute(stop), this, startToken);
+
+    private async Task WaitForEndAsync(NamedWorker worker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await worker.JoinAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && worker.IsAlive)
+        {
+            _host?.ReportLateStop(this);
+        }
+        catch (Exception)
+        {
+            // A fault was reported when it happened, and a worker that ends canceled has simply stopped.
+        }
+    }
 
     /// <summary>Opens the worker's logging scope on its thread; async continuations inherit it.</summary>
     internal IDisposable? BeginLogScope() => _host?.BeginScope(Name);

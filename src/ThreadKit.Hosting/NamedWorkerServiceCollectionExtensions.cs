@@ -17,6 +17,11 @@ public static class NamedWorkerServiceCollectionExtensions
     /// service whose <c>Execute</c> runs on its own named thread and logs through the host. Its constructor takes its
     /// dependencies from the container. Registering the same type again does nothing, as with <c>AddHostedService</c>.
     /// </summary>
+    /// <remarks>
+    /// The container owns one instance and disposes it once: the hosted-service registration is a small adapter that
+    /// starts and stops the singleton, so the service is not disposed a second time through it. A singleton
+    /// registration of <typeparamref name="TService"/> made before this call is used as it is.
+    /// </remarks>
     /// <typeparam name="TService">The service, derived from <see cref="NamedWorkerService"/>.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
@@ -30,10 +35,11 @@ public static class NamedWorkerServiceCollectionExtensions
             return services;
         }
 
+        services.AddThreadKitDiagnostics();
         services.AddSingleton<Registration<TService>>();
         services.TryAddSingleton<TService>();
-        services.AddSingleton<IHostedService>(static provider =>
-            provider.GetRequiredService<TService>().AttachTo(provider, typeof(TService).FullName ?? typeof(TService).Name));
+        services.AddSingleton<IHostedService>(static provider => new HostedNamedWorker(
+            provider.GetRequiredService<TService>().AttachTo(provider, typeof(TService).FullName ?? typeof(TService).Name)));
         return services;
     }
 
@@ -46,10 +52,11 @@ public static class NamedWorkerServiceCollectionExtensions
     /// <param name="body">The work: it receives the host's services and the stopping token, and should return when the token is signalled.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="name"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains a NUL character (<c>'\0'</c>); checked here, not when the host starts.</exception>
     public static IServiceCollection AddNamedWorker(this IServiceCollection services, string name, Action<IServiceProvider, CancellationToken> body)
     {
         CheckDelegateForm(services, name, body);
+        services.AddThreadKitDiagnostics();
         services.AddSingleton<IHostedService>(provider =>
             new DelegateWorkerService(name, body, provider).AttachTo(provider, DelegateWorkerService.LoggerCategory));
         return services;
@@ -64,12 +71,29 @@ public static class NamedWorkerServiceCollectionExtensions
     /// <param name="body">The work: it receives the host's services and the stopping token, and its task should complete when the token is signalled.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/>, <paramref name="name"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or contains a NUL character (<c>'\0'</c>); checked here, not when the host starts.</exception>
     public static IServiceCollection AddNamedWorker(this IServiceCollection services, string name, Func<IServiceProvider, CancellationToken, Task> body)
     {
         CheckDelegateForm(services, name, body);
+        services.AddThreadKitDiagnostics();
         services.AddSingleton<IHostedService>(provider =>
             new AsyncDelegateWorkerService(name, body, provider).AttachTo(provider, DelegateWorkerService.LoggerCategory));
+        return services;
+    }
+
+    /// <summary>
+    /// Reports ThreadKit's diagnostics through the host: every stall that <see cref="ThreadKit.WorkerDiagnostics"/> detects (a
+    /// loop item or pool job past its owner's <c>StallThreshold</c>) is logged as a warning in category
+    /// <c>ThreadKit</c>, in a scope that names the stuck thread. Every <c>AddNamedWorker</c> call makes this call;
+    /// make it yourself for an app whose loops and pools are not hosted workers. Calling it again does nothing.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddThreadKitDiagnostics(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StallLogger>());
         return services;
     }
 
@@ -82,6 +106,9 @@ public static class NamedWorkerServiceCollectionExtensions
         {
             throw new ArgumentException("A hosted worker needs a name, which its thread and its log entries carry. Pass a non-empty name.", nameof(name));
         }
+
+        // The same check, exception and message as NamedWorker.Create, made now rather than when the host starts.
+        ThreadKit.Guard.WorkerName(name);
     }
 
     /// <summary>Marks a service type as registered, so that a second <c>AddNamedWorker&lt;TService&gt;()</c> adds nothing.</summary>

@@ -53,7 +53,8 @@ public sealed class StartupTests : TestBase
         await host.StartAsync();
         Wait(probe.Entered);
 
-        host.Services.GetServices<IHostedService>().OfType<BlockingConsumer>().Should().ContainSingle().Which.Should().BeSameAs(service);
+        host.Services.GetServices<IHostedService>().OfType<HostedNamedWorker>().Should().ContainSingle()
+            .Which.Service.Should().BeSameAs(service, "the host starts and stops the resolvable singleton");
         service.Worker.Should().NotBeNull();
         service.Worker!.Name.Should().Be("kafka-consumer");
         service.Worker.IsAlive.Should().BeTrue();

@@ -54,14 +54,17 @@ internal sealed partial class WorkerSynchronizationContext
         ThrowCallbackFaults();
     }
 
-    /// <summary>Pumps until no operation is outstanding and nothing is queued; for <c>async void</c> bodies and loops.</summary>
-    public void RunUntilIdle()
+    /// <summary>
+    /// Pumps until no operation is outstanding and nothing is queued; for <c>async void</c> bodies and, with the loop
+    /// thread's <paramref name="activity"/>, which each item is reported to, for loops.
+    /// </summary>
+    public void RunUntilIdle(ThreadActivity? activity = null)
     {
-        PumpUntilIdle();
+        PumpUntilIdle(activity);
         ThrowCallbackFaults();
     }
 
-    private void PumpUntilIdle()
+    private void PumpUntilIdle(ThreadActivity? activity = null)
     {
         while (true)
         {
@@ -86,11 +89,13 @@ internal sealed partial class WorkerSynchronizationContext
                 (_incoming, _draining) = (_draining, _incoming);
                 count = _incomingCount;
                 _incomingCount = 0;
+                Volatile.Write(ref _drainingPending, count);
             }
 
             for (var i = 0; i < count; i++)
             {
-                RunDrained(i);
+                Volatile.Write(ref _drainingPending, count - i - 1);
+                RunDrained(i, activity);
             }
         }
     }
@@ -101,10 +106,11 @@ internal sealed partial class WorkerSynchronizationContext
     /// its result) reachable while the thread sits idle.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RunDrained(int index)
+    private void RunDrained(int index, ThreadActivity? activity)
     {
         var item = _draining[index];
         _draining[index] = default;
+        activity?.Begin(item.Callback, item.State);
         try
         {
             item.Invoke();
@@ -112,6 +118,10 @@ internal sealed partial class WorkerSynchronizationContext
         catch (Exception ex)
         {
             RecordCallbackFault(ex);
+        }
+        finally
+        {
+            activity?.End();
         }
     }
 

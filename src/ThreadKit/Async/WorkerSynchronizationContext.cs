@@ -40,6 +40,9 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private WorkItem[] _incoming = new WorkItem[16];
     private WorkItem[] _draining = new WorkItem[16];
     private int _incomingCount;
+
+    // Items of the batch the pump is running that have not started yet: queued too, for QueuedCount.
+    private int _drainingPending;
     private int _outstandingOperations;
     private bool _pumpWaiting;
     private bool _detached;
@@ -103,8 +106,8 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     /// <summary>Gets a value indicating whether the calling thread is the one the pump runs on.</summary>
     public bool IsPumpThread => ReferenceEquals(Thread.CurrentThread, _thread ?? _worker.Thread);
 
-    /// <summary>Gets the number of callbacks waiting to run.</summary>
-    public int QueuedCount => Volatile.Read(ref _incomingCount);
+    /// <summary>Gets the number of callbacks waiting to run: those posted, and those of the running batch not started yet.</summary>
+    public int QueuedCount => Volatile.Read(ref _incomingCount) + Volatile.Read(ref _drainingPending);
 
     /// <inheritdoc/>
     public override SynchronizationContext CreateCopy() => this;
@@ -244,6 +247,10 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private readonly struct WorkItem(SendOrPostCallback callback, object? state)
     {
         private static readonly WaitCallback s_runOnThreadPool = static item => ((StrongBox<WorkItem>)item!).Value.Invoke();
+
+        public SendOrPostCallback Callback => callback;
+
+        public object? State => state;
 
         public void Invoke() => callback(state);
 

@@ -11,6 +11,9 @@ internal static class FaultReport
     public static void WriteHandlerFailure(string workerName, Exception handlerFailure) =>
         Write("Exception in an UnhandledException handler for thread " + workerName + ":" + Environment.NewLine + Describe(handlerFailure));
 
+    public static void WriteStallHandlerFailure(string threadName, Exception handlerFailure) =>
+        Write("Exception in a StallDetected handler, for a stall on thread " + threadName + ":" + Environment.NewLine + Describe(handlerFailure));
+
     /// <summary>
     /// Formats an exception without trusting it: an override of <see cref="Exception.ToString"/> that throws must not
     /// take the worker's thread, and with it the process, down.

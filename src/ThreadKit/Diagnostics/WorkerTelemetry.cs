@@ -27,6 +27,8 @@ internal static class WorkerTelemetry
     public const string GroupNameTag = "threadkit.group.name";
     public const string LoopNameTag = "threadkit.loop.name";
     public const string PoolNameTag = "threadkit.pool.name";
+    public const string OwnerNameTag = "threadkit.owner.name";
+    public const string ThreadKindTag = "threadkit.thread.kind";
 
     private static readonly LiveSet<WorkerLoop> s_liveLoops = new(LoopNameTag, static loop => loop.Name);
     private static readonly LiveSet<WorkerPool> s_livePools = new(PoolNameTag, static pool => pool.Name);
@@ -49,6 +51,18 @@ internal static class WorkerTelemetry
         if (IsSupported && Instruments.LoopItemsProcessed.Enabled)
         {
             Instruments.LoopItemsProcessed.Add(1, new KeyValuePair<string, object?>(LoopNameTag, loop.Name));
+        }
+    }
+
+    /// <summary>Counts a stall, tagged with its owner's name and kind (<c>loop</c> or <c>pool</c>).</summary>
+    public static void StallDetected(WorkerThreadInfo thread)
+    {
+        if (IsSupported && Instruments.Stalls.Enabled)
+        {
+            Instruments.Stalls.Add(
+                1,
+                new KeyValuePair<string, object?>(OwnerNameTag, thread.Owner),
+                new KeyValuePair<string, object?>(ThreadKindTag, thread.Kind == WorkerThreadKind.Loop ? "loop" : "pool"));
         }
     }
 
@@ -226,6 +240,9 @@ internal static class WorkerTelemetry
 
         public static readonly Counter<long> LoopItemsProcessed = Meter.CreateCounter<long>(
             "threadkit.loop.items.processed", "{item}", "Work items that loops have run, by loop.");
+
+        public static readonly Counter<long> Stalls = Meter.CreateCounter<long>(
+            "threadkit.stalls", "{stall}", "Loop items and pool jobs that ran longer than their owner's stall threshold, by owner and kind.");
 
         public static readonly ObservableGauge<int> LoopQueueLength = Meter.CreateObservableGauge(
             "threadkit.loop.queue.length", () => s_liveLoops.Observe(static loop => loop.QueuedCount), "{item}", "Work items waiting on each loop's thread.");

@@ -8,7 +8,7 @@ namespace ThreadKit;
 /// One <c>InvokeAsync</c> call: the work, and the task that reports its outcome. It is its own completion source, so a
 /// call allocates this object and its task, nothing more. Its token cancels it only while it is still queued.
 /// </summary>
-internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>
+internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>, IDescribedWork
 {
     public static readonly SendOrPostCallback RunCallback = static item => ((LoopWorkItem<TResult>)item!).Run();
 
@@ -41,6 +41,9 @@ internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>
         }
     }
 
+    /// <summary>Gets the user's delegate while the item waits or runs, so that a dump can name it.</summary>
+    public Delegate? Work => Volatile.Read(ref _work);
+
     /// <summary>The loop refused the item: it never runs and its task is never handed out.</summary>
     public void Abandon()
     {
@@ -66,7 +69,6 @@ internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>
 
         _registration.Dispose();
         var work = _work;
-        _work = null;
         try
         {
             switch (work)
@@ -96,6 +98,8 @@ internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>
         }
         finally
         {
+            // Kept while the item runs, for a dump to name; dropped now, so that the task does not keep it alive.
+            _work = null;
             WorkerTelemetry.LoopItemProcessed(_loop);
         }
     }

@@ -37,6 +37,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
 
     private readonly NamedWorker _worker;
     private readonly WorkerSynchronizationContext _context;
+    private readonly ThreadOwner _owner;
     private readonly LoopTaskScheduler _scheduler;
 
     // Bound once per loop, so that a Post passes its Action as the state and allocates nothing of its own.
@@ -52,9 +53,29 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         _context = WorkerSynchronizationContext.ForLoop(_worker);
         _scheduler = new LoopTaskScheduler(this);
         _runPosted = RunPosted;
+        _owner = new ThreadOwner(name!, WorkerThreadKind.Loop, DefaultStallThreshold, () => _context.QueuedCount);
 
         // The loop's worker is the loop: a stop requested on it, by RequestStop or Dispose, completes the loop.
         _worker.StopToken.Register(static context => ((WorkerSynchronizationContext)context!).Close(), _context);
+    }
+
+    /// <summary>
+    /// Gets the stall threshold a new loop starts with: 5 seconds. Loop items are meant to be short, since everything
+    /// queued behind one waits for it; Android reports an unresponsive main thread after 5 s, and Visual Studio a hang
+    /// after 6 s.
+    /// </summary>
+    public static TimeSpan DefaultStallThreshold { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets how long one item may run on the loop's thread before <see cref="WorkerDiagnostics.StallDetected"/>
+    /// reports it, once. <see cref="Timeout.InfiniteTimeSpan"/> turns the watchdog off for this loop. A change applies
+    /// from the watchdog's next sample.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan StallThreshold
+    {
+        get => _owner.StallThreshold;
+        set => _owner.StallThreshold = value;
     }
 
     /// <summary>Gets the loop's name, which is its thread's name.</summary>
@@ -103,7 +124,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     public static WorkerLoop Start(string? name)
     {
         var loop = new WorkerLoop(name);
-        loop._worker.Start();
+        loop._worker.StartOn(ThreadRunner.ForLoops);
         return loop;
     }
 
@@ -151,12 +172,15 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     {
         SynchronizationContext.SetSynchronizationContext(_context);
         WorkerTelemetry.LoopRunning(this, running: true);
+        var activity = new ThreadActivity(Thread.CurrentThread, _owner);
+        ThreadWatch.Add(activity);
         try
         {
-            _context.RunUntilIdle();
+            _context.RunUntilIdle(activity);
         }
         finally
         {
+            ThreadWatch.Remove(activity);
             WorkerTelemetry.LoopRunning(this, running: false);
             _context.Uninstall();
         }

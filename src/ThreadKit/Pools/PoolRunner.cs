@@ -19,11 +19,13 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
     public override bool Wait(NamedWorker worker, TimeSpan timeout) => Waits.Complete(worker.GetCompletionTask(), timeout);
 
     /// <summary>Runs <paramref name="item"/>'s job on the calling thread, one of the pool's, named <paramref name="threadName"/>.</summary>
-    public static void Run(Thread thread, string threadName, in PoolItem item)
+    public static void Run(Thread thread, string threadName, long nativeThreadId, in PoolItem item)
     {
         var job = item.Job!;
-        job.BindThread(thread, Environment.CurrentManagedThreadId);
+        var managedThreadId = Environment.CurrentManagedThreadId;
+        job.BindThread(thread, managedThreadId);
         ThreadNaming.Name(thread, job.Name);
+        ThreadKitEventSource.Log.JobStarted(job.Name, threadName, managedThreadId, nativeThreadId);
         if (item.Context is { } context)
         {
             ExecutionContext.Run(context, s_run, job);
@@ -34,5 +36,6 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
         }
 
         ThreadNaming.Name(thread, threadName);
+        ThreadKitEventSource.Log.JobEnded(job.Name, threadName, managedThreadId, nativeThreadId);
     }
 }

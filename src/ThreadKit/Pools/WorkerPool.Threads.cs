@@ -91,19 +91,23 @@ public sealed partial class WorkerPool
     private void RunItem(PoolThread poolThread, in PoolItem item)
     {
         Interlocked.Increment(ref _busyCount);
+        var activity = poolThread.Activity;
         try
         {
             if (item.Task is { } task)
             {
+                activity.Begin(task, null);
                 _scheduler.Run(task);
             }
             else
             {
-                PoolRunner.Run(poolThread.Thread, poolThread.Name, item);
+                activity.Begin(item.Job!, null);
+                PoolRunner.Run(poolThread.Thread, poolThread.Name, activity.NativeThreadId, item);
             }
         }
         finally
         {
+            activity.End();
             Interlocked.Decrement(ref _busyCount);
         }
     }
@@ -158,11 +162,15 @@ public sealed partial class WorkerPool
             _pool = pool;
             Name = name;
             Thread = new Thread(static state => ((PoolThread)state!).Run(), 0) { IsBackground = true };
+            Activity = new ThreadActivity(Thread, pool._owner);
         }
 
         public string Name { get; }
 
         public Thread Thread { get; }
+
+        /// <summary>What the thread runs now, for the dump and the stall watchdog.</summary>
+        public ThreadActivity Activity { get; }
 
         public static bool IsPoolThreadOf(WorkerPool pool) => ReferenceEquals(t_owner, pool);
 
@@ -210,6 +218,8 @@ public sealed partial class WorkerPool
         {
             t_owner = _pool;
             ThreadNaming.Name(Thread, Name);
+            ThreadWatch.Add(Activity);
+            ThreadKitEventSource.Log.ThreadStarted(Name, WorkerThreadKind.Pool, Thread.ManagedThreadId, Activity.NativeThreadId);
             try
             {
                 do
@@ -220,6 +230,8 @@ public sealed partial class WorkerPool
             }
             finally
             {
+                ThreadWatch.Remove(Activity);
+                ThreadKitEventSource.Log.ThreadStopped(Name, WorkerThreadKind.Pool, Thread.ManagedThreadId, Activity.NativeThreadId);
                 _signal.Dispose();
             }
         }

@@ -44,6 +44,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly PoolTaskScheduler _scheduler;
     private readonly PoolRunner _runner;
+    private readonly ThreadOwner _owner;
     private TimeSpan _idleTimeout = DefaultIdleTimeout;
     private int _threadCount;
     private int _busyCount;
@@ -68,6 +69,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         MaxThreads = maxThreads;
         _scheduler = new PoolTaskScheduler(this);
         _runner = new PoolRunner(this);
+        _owner = new ThreadOwner(Name, WorkerThreadKind.Pool, DefaultStallThreshold, () => QueuedCount);
     }
 
     /// <summary>
@@ -75,6 +77,24 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// a steady trickle of jobs reuses its threads, short enough that a burst's threads do not linger.
     /// </summary>
     public static TimeSpan DefaultIdleTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets the stall threshold a new pool starts with: 10 minutes. Pool jobs may legitimately run for minutes, so
+    /// only a job that has clearly stopped making progress, one that never returns, is reported.
+    /// </summary>
+    public static TimeSpan DefaultStallThreshold { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets how long one job may run on a pool thread before <see cref="WorkerDiagnostics.StallDetected"/>
+    /// reports it, once. <see cref="Timeout.InfiniteTimeSpan"/> turns the watchdog off for this pool. A change applies
+    /// from the watchdog's next sample.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan StallThreshold
+    {
+        get => _owner.StallThreshold;
+        set => _owner.StallThreshold = value;
+    }
 
     /// <summary>Gets the pool's name.</summary>
     public string Name { get; }

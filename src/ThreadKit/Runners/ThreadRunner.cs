@@ -9,12 +9,19 @@ namespace ThreadKit;
 /// </summary>
 internal sealed class ThreadRunner : WorkerRunner
 {
-    public static readonly ThreadRunner Instance = new();
+    /// <summary>The runner of plain workers, whose threads are announced as <see cref="WorkerThreadKind.Worker"/>.</summary>
+    public static readonly ThreadRunner Instance = new(WorkerThreadKind.Worker);
 
-    private static readonly ParameterizedThreadStart s_run = static state => Run((NamedWorker)state!);
+    /// <summary>The runner of a loop's worker, whose thread is announced as <see cref="WorkerThreadKind.Loop"/>.</summary>
+    public static readonly ThreadRunner ForLoops = new(WorkerThreadKind.Loop);
 
-    private ThreadRunner()
+    private readonly WorkerThreadKind _kind;
+    private readonly ParameterizedThreadStart _run;
+
+    private ThreadRunner(WorkerThreadKind kind)
     {
+        _kind = kind;
+        _run = state => Run((NamedWorker)state!);
     }
 
     public override void Start(NamedWorker worker)
@@ -25,7 +32,7 @@ internal sealed class ThreadRunner : WorkerRunner
             worker.CaptureParentActivityForUnflowedStart();
         }
 
-        var thread = new Thread(s_run, worker.StackSize);
+        var thread = new Thread(_run, worker.StackSize);
         if (worker.IsBackground)
         {
             thread.IsBackground = true;
@@ -66,14 +73,27 @@ internal sealed class ThreadRunner : WorkerRunner
         return ReferenceEquals(thread, Thread.CurrentThread) || Waits.Join(thread, timeout);
     }
 
-    private static void Run(NamedWorker worker)
+    private void Run(NamedWorker worker)
     {
         // Naming from the new thread itself is one prctl on Linux, where a name set before Start costs the starting
         // thread an open/write/close of /proc/self/task/<tid>/comm. It goes through the worker's Thread, not
         // Thread.CurrentThread: the first thread-static access on a new thread allocates that thread's static storage,
         // 136 bytes per worker.
-        ThreadNaming.Name(worker.Thread!, worker.Name);
+        var thread = worker.Thread!;
+        ThreadNaming.Name(thread, worker.Name);
+        var log = ThreadKitEventSource.Log;
+        var announced = log.IsEnabled();
+        var nativeId = announced ? NativeThread.GetCurrentThreadId() : 0;
+        if (announced)
+        {
+            log.ThreadStarted(worker.Name, _kind, thread.ManagedThreadId, nativeId);
+        }
+
         worker.Run();
+        if (announced || log.IsEnabled())
+        {
+            log.ThreadStopped(worker.Name, _kind, thread.ManagedThreadId, announced ? nativeId : NativeThread.GetCurrentThreadId());
+        }
     }
 
     private static void StartWithoutExecutionContext(Thread thread, NamedWorker worker)

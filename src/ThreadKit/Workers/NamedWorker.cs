@@ -210,6 +210,9 @@ public abstract partial class NamedWorker : IDisposable
         return text.Append(")>").ToString();
     }
 
+    /// <summary>Gets the native thread id if the thread has reported it, without waiting for it.</summary>
+    internal long? KnownNativeThreadId => Volatile.Read(ref _nativeThreadId) is var id and not (0 or NativeThread.Unavailable) ? id : null;
+
     /// <summary>Gets the thread the body runs on, once its runner has bound one.</summary>
     internal Thread? Thread => Volatile.Read(ref _thread);
 

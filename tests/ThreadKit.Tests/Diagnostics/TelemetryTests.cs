@@ -31,12 +31,31 @@ public sealed class TelemetryTests : TestBase
         instruments.Keys.Should().BeEquivalentTo(
             "threadkit.workers.started", "threadkit.workers.faulted", "threadkit.workers.active", "threadkit.worker.duration",
             "threadkit.loop.items.processed", "threadkit.loop.queue.length",
-            "threadkit.pool.threads", "threadkit.pool.threads.busy", "threadkit.pool.queue.length");
+            "threadkit.pool.threads", "threadkit.pool.threads.busy", "threadkit.pool.queue.length", "threadkit.stalls");
         instruments["threadkit.workers.started"].Should().BeOfType<Counter<long>>().Which.Unit.Should().Be("{worker}");
         instruments["threadkit.workers.faulted"].Should().BeOfType<Counter<long>>();
         instruments["threadkit.workers.active"].Should().BeOfType<UpDownCounter<long>>();
         instruments["threadkit.worker.duration"].Should().BeOfType<Histogram<double>>().Which.Unit.Should().Be("s");
         instruments.Values.Should().OnlyContain(instrument => !string.IsNullOrEmpty(instrument.Description));
+    }
+
+    [Fact]
+    public void A_stall_is_counted_in_threadkit_stalls_tagged_with_its_owner_and_kind()
+    {
+        using var recorder = new TelemetryRecorder();
+        using var stalls = new StallRecorder("counted stall");
+        using var loop = WorkerLoop.Start("counted stall");
+        loop.StallThreshold = TimeSpan.FromMilliseconds(100);
+        using var release = new ManualResetEventSlim();
+        loop.Post(() => release.Wait(UnexpectedTimeout));
+
+        stalls.Next(UnexpectedTimeout);
+        release.Set();
+
+        var counted = recorder.MeasurementsOf("ThreadKit watchdog")
+            .Where(m => m.Instrument == "threadkit.stalls" && Equals(m.Tags["threadkit.owner.name"], "counted stall")).ToList();
+        counted.Should().ContainSingle().Which.Tags["threadkit.thread.kind"].Should().Be("loop");
+        recorder.PublishedInstruments["threadkit.stalls"].Should().BeOfType<Counter<long>>().Which.Unit.Should().Be("{stall}");
     }
 
     [Fact]

@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using System.Threading;
+
+namespace ThreadKit;
+
+/// <summary>
+/// One background thread for the whole process that samples the watched loop and pool threads and reports work that
+/// has run past its owner's <c>StallThreshold</c>, once per item. It starts with the first watched thread, and while
+/// no thread is watched it blocks without a timeout, so it burns no CPU.
+/// </summary>
+/// <remarks>
+/// It samples every quarter of the smallest threshold it watches. An item is first seen at most one interval after it
+/// starts and reported at most one interval after it has been seen for the threshold, so a report comes no later than
+/// the threshold plus half of it; and never for work shorter than the threshold, since the elapsed time it measures
+/// never exceeds the real one. The interval has a floor of 10 ms, which bounds the cost of tiny thresholds.
+/// </remarks>
+internal static class StallWatchdog
+{
+    private const string ThreadName = "ThreadKit watchdog";
+    private static readonly TimeSpan s_minimumInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly object s_lock = new();
+    private static bool s_started;
+    private static bool s_rescheduled;
+
+    /// <summary>Wakes the watchdog, starting it the first time, so that a new thread or threshold is sampled in time.</summary>
+    public static void Reschedule()
+    {
+        lock (s_lock)
+        {
+            s_rescheduled = true;
+            if (s_started)
+            {
+                Monitor.Pulse(s_lock);
+                return;
+            }
+
+            s_started = true;
+        }
+
+        var thread = new Thread(Run) { IsBackground = true, Name = ThreadName };
+#if NET
+        thread.UnsafeStart();
+#else
+        using (ExecutionContext.SuppressFlow())
+        {
+            thread.Start();
+        }
+#endif
+    }
+
+    public static TimeSpan SampleInterval(TimeSpan threshold)
+    {
+        var quarter = TimeSpan.FromTicks(threshold.Ticks / 4);
+        return quarter < s_minimumInterval ? s_minimumInterval : quarter;
+    }
+
+    /// <summary>The report's one sentence: who, what, for how long, what waits behind it, and, for a loop, the deadlock to avoid.</summary>
+    public static string Explain(WorkerThreadInfo thread)
+    {
+        var elapsed = WorkerThreadInfo.FormatElapsed(thread.CurrentWorkElapsed ?? TimeSpan.Zero);
+        var queued = thread.QueuedCount.ToString(CultureInfo.InvariantCulture);
+        var native = thread.NativeThreadId?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        if (thread.Kind == WorkerThreadKind.Loop)
+        {
+            var message = $"Loop '{thread.Owner}' has been running {thread.CurrentWork} for {elapsed} on thread '{thread.Name}' (native id {native}), with {queued} item(s) queued behind it.";
+            return thread.QueuedCount == 0
+                ? message + " Nothing else can run on the loop until it returns; move long or blocking work off the loop."
+                : message + " If it is waiting (Invoke, .Wait(), .Result) for work queued on this same loop, that is a deadlock: the loop cannot run the work it waits for. Await the work instead, or run the blocking call off the loop.";
+        }
+
+        return $"Pool '{thread.Owner}' has been running job '{thread.CurrentWork}' for {elapsed} on thread '{thread.Name}' (native id {native}), with {queued} job(s) queued for the pool. Make the job observe its stop token, or raise the pool's StallThreshold if it is meant to run this long.";
+    }
+
+    private static void Run()
+    {
+        while (true)
+        {
+            var (stalls, next) = ThreadWatch.Sample();
+            foreach (var stall in stalls ?? [])
+            {
+                WorkerDiagnostics.Report(stall);
+            }
+
+            lock (s_lock)
+            {
+                if (!s_rescheduled)
+                {
+                    if (next == Timeout.InfiniteTimeSpan)
+                    {
+                        Monitor.Wait(s_lock);
+                    }
+                    else
+                    {
+                        Monitor.Wait(s_lock, next);
+                    }
+                }
+
+                s_rescheduled = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Threading;
+
+namespace ThreadKit;
+
+/// <summary>
+/// What the diagnostics need of a loop or a pool: its name and kind, its stall threshold, and the length of the queue
+/// behind its threads. The loop or pool keeps one, and each of its threads points to it.
+/// </summary>
+internal sealed class ThreadOwner(string name, WorkerThreadKind kind, TimeSpan stallThreshold, Func<int> queuedCount)
+{
+    private long _stallThresholdTicks = stallThreshold.Ticks;
+
+    public string Name { get; } = name;
+
+    public WorkerThreadKind Kind { get; } = kind;
+
+    public int QueuedCount => queuedCount();
+
+    /// <summary>Gets or sets the threshold; <see cref="Timeout.InfiniteTimeSpan"/> turns the watchdog off for this owner.</summary>
+    public TimeSpan StallThreshold
+    {
+        get => TimeSpan.FromTicks(Volatile.Read(ref _stallThresholdTicks));
+        set
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(value),
+                    value,
+                    $"The stall threshold of {(Kind == WorkerThreadKind.Loop ? "loop" : "pool")} '{Name}' must be positive, or Timeout.InfiniteTimeSpan to turn the watchdog off for it.");
+            }
+
+            Volatile.Write(ref _stallThresholdTicks, value.Ticks);
+            StallWatchdog.Reschedule();
+        }
+    }
+
+    public bool IsWatched => StallThreshold != Timeout.InfiniteTimeSpan;
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+
+namespace ThreadKit;
+
+/// <summary>
+/// The loop and pool threads alive now, each with its <see cref="ThreadActivity"/>, and the snapshots built from them.
+/// Loops and pools are few and long-lived, so one lock serves; workers' own threads are read from the worker registry
+/// instead, and cost nothing here.
+/// </summary>
+internal static class ThreadWatch
+{
+    private static readonly object s_lock = new();
+    private static readonly List<ThreadActivity> s_threads = [];
+
+    /// <summary>On a loop or pool thread as it starts: lists it, and tells the watchdog there is something to watch.</summary>
+    public static void Add(ThreadActivity activity)
+    {
+        activity.OnThreadStarted();
+        lock (s_lock)
+        {
+            s_threads.Add(activity);
+        }
+
+        if (activity.Owner.IsWatched)
+        {
+            StallWatchdog.Reschedule();
+        }
+    }
+
+    /// <summary>On a loop or pool thread as it ends.</summary>
+    public static void Remove(ThreadActivity activity)
+    {
+        lock (s_lock)
+        {
+            s_threads.Remove(activity);
+        }
+    }
+
+    /// <summary>Every live thread ThreadKit runs: loop and pool threads, then workers' own threads.</summary>
+    public static List<WorkerThreadInfo> Snapshot()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var threads = new List<WorkerThreadInfo>();
+        var tracked = new HashSet<int>();
+        lock (s_lock)
+        {
+            foreach (var activity in s_threads)
+            {
+                tracked.Add(activity.Thread.ManagedThreadId);
+                threads.Add(Describe(activity, activity.Observe(now)));
+            }
+        }
+
+        foreach (var worker in WorkerRegistry.Snapshot())
+        {
+            // A pooled job or a loop's worker is listed under its pool or loop thread.
+            if (worker.ManagedThreadId is { } id && !tracked.Contains(id))
+            {
+                threads.Add(new WorkerThreadInfo(worker.Name, WorkerThreadKind.Worker, worker.Group?.Name, id, worker.KnownNativeThreadId, null, null, 0));
+            }
+        }
+
+        return threads;
+    }
+
+    /// <summary>
+    /// Samples every watched thread, and returns the stalls to report: items that have run past their owner's
+    /// threshold and were not reported yet. Also returns how long the watchdog may sleep before it must sample again,
+    /// or <see cref="Timeout.InfiniteTimeSpan"/> when no thread is watched.
+    /// </summary>
+    public static (List<WorkerStallEventArgs>? Stalls, TimeSpan NextSample) Sample()
+    {
+        var now = Stopwatch.GetTimestamp();
+        List<WorkerStallEventArgs>? stalls = null;
+        var next = Timeout.InfiniteTimeSpan;
+        lock (s_lock)
+        {
+            foreach (var activity in s_threads)
+            {
+                var threshold = activity.Owner.StallThreshold;
+                if (threshold == Timeout.InfiniteTimeSpan)
+                {
+                    continue;
+                }
+
+                var interval = StallWatchdog.SampleInterval(threshold);
+                if (next == Timeout.InfiniteTimeSpan || interval < next)
+                {
+                    next = interval;
+                }
+
+                var sample = activity.Observe(now);
+                if (sample.Callback is not null && activity.TakeStall(sample.Elapsed))
+                {
+                    var info = Describe(activity, sample);
+                    (stalls ??= []).Add(new WorkerStallEventArgs(info, sample.Elapsed, StallWatchdog.Explain(info)));
+                }
+            }
+        }
+
+        return (stalls, next);
+    }
+
+    private static WorkerThreadInfo Describe(ThreadActivity activity, ThreadActivity.Sample sample)
+    {
+        var owner = activity.Owner;
+        var busy = sample.Callback is not null;
+        return new WorkerThreadInfo(
+            activity.Thread.Name ?? owner.Name,
+            owner.Kind,
+            owner.Name,
+            activity.Thread.ManagedThreadId,
+            activity.NativeThreadId is 0 or NativeThread.Unavailable ? null : activity.NativeThreadId,
+            busy ? WorkDescription.Describe(sample.Callback!, sample.State) : null,
+            busy ? sample.Elapsed : null,
+            owner.QueuedCount);
+    }
+}
