@@ -37,6 +37,7 @@ public static class Program
         "telemetry-switched-off" => TelemetrySwitchedOff(),
         "hostile-exception" => HostileException(),
         "async-void-fault" => AsyncVoidFault(),
+        "raise-priority" => RaisePriority(),
         _ => Unknown(scenario),
     };
 
@@ -128,6 +129,20 @@ public static class Program
             await Task.Yield();
             throw new InvalidOperationException("async void boom");
         }
+    }
+
+    /// <summary>Raising a priority without the privilege for it: the workers still run, and the refusal is reported once.</summary>
+    private static int RaisePriority()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var worker = NamedWorker.Create("Raised" + i, static () => "ran");
+            worker.Priority = ThreadPriority.Highest;
+            worker.Start();
+            Console.WriteLine(worker.Name + " " + worker.Join());
+        }
+
+        return 0;
     }
 
     /// <summary>A handler that throws is reported, does not end the process, and Join still gets the original fault.</summary>

@@ -68,11 +68,12 @@ internal sealed partial class WorkerSynchronizationContext
     {
         while (true)
         {
+            var timersWait = _timers?.RunDue(activity, RecordCallbackFault) ?? Timeout.InfiniteTimeSpan;
             SpinBrieflyForWork();
             int count;
             lock (_lock)
             {
-                while (_incomingCount == 0)
+                if (_incomingCount == 0)
                 {
                     if (Volatile.Read(ref _outstandingOperations) == 0)
                     {
@@ -81,9 +82,19 @@ internal sealed partial class WorkerSynchronizationContext
                         return;
                     }
 
-                    _pumpWaiting = true;
-                    Monitor.Wait(_lock);
-                    _pumpWaiting = false;
+                    if (!_wakeRequested)
+                    {
+                        _pumpWaiting = true;
+                        WaitAtMost(timersWait);
+                        _pumpWaiting = false;
+                    }
+
+                    _wakeRequested = false;
+                    if (_incomingCount == 0)
+                    {
+                        // Woken for timers, an ended operation or a timeout: look at everything again.
+                        continue;
+                    }
                 }
 
                 (_incoming, _draining) = (_draining, _incoming);
@@ -123,6 +134,21 @@ internal sealed partial class WorkerSynchronizationContext
         {
             activity?.End();
         }
+    }
+
+    /// <summary>
+    /// Under the lock: blocks until pulsed or <paramref name="timeout"/> has passed. The wait is rounded up to whole
+    /// milliseconds, the monitor's unit, so that the pump never wakes before a scheduled run is due.
+    /// </summary>
+    private void WaitAtMost(TimeSpan timeout)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            Monitor.Wait(_lock);
+            return;
+        }
+
+        Monitor.Wait(_lock, (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)));
     }
 
     /// <summary>

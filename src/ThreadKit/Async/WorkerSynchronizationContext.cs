@@ -45,6 +45,8 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private int _drainingPending;
     private int _outstandingOperations;
     private bool _pumpWaiting;
+    private bool _wakeRequested;
+    private PumpTimers? _timers;
     private bool _detached;
     private bool _closed;
     private ExceptionDispatchInfo? _firstCallbackFault;
@@ -66,6 +68,25 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
         var context = new WorkerSynchronizationContext(worker, thread: null, callbackFaultsFaultTheWorker: false);
         context.OperationStarted();
         return context;
+    }
+
+    /// <summary>Gives a loop's pump its schedules, before the loop's thread starts.</summary>
+    public void UseTimers(PumpTimers timers) => _timers = timers;
+
+    /// <summary>
+    /// Makes the pump look at its timers again: a schedule was added or canceled, or its clock says a run is due. A
+    /// request made while the pump is between its timers and its wait is kept, so it is never lost.
+    /// </summary>
+    public void WakeForTimers()
+    {
+        lock (_lock)
+        {
+            _wakeRequested = true;
+            if (_pumpWaiting)
+            {
+                Monitor.Pulse(_lock);
+            }
+        }
     }
 
     /// <summary>Creates a context for <paramref name="worker"/> and installs it on the calling thread, the worker's own.</summary>

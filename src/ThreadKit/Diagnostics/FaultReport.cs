@@ -11,6 +11,9 @@ internal static class FaultReport
     public static void WriteHandlerFailure(string workerName, Exception handlerFailure) =>
         Write("Exception in an UnhandledException handler for thread " + workerName + ":" + Environment.NewLine + Describe(handlerFailure));
 
+    /// <summary>A one-off notice that needs no exception, such as a refused priority.</summary>
+    public static void WriteNotice(string notice) => Write(notice);
+
     public static void WriteStallHandlerFailure(string threadName, Exception handlerFailure) =>
         Write("Exception in a StallDetected handler, for a stall on thread " + threadName + ":" + Environment.NewLine + Describe(handlerFailure));
 

@@ -43,6 +43,45 @@ internal static class Guard
         return name;
     }
 
+    /// <summary>A schedule's period or delay between runs: positive.</summary>
+    public static TimeSpan Period(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "The time between runs must be positive.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A stack size: 0 for the platform's default, or at least <see cref="NamedWorker.MinimumStackSize"/>.</summary>
+    public static int StackSize(int value)
+    {
+        if (value < 0 || (value > 0 && value < NamedWorker.MinimumStackSize))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(value),
+                value,
+                $"The stack size must be 0, for the platform default, or at least {NamedWorker.MinimumStackSize} bytes (NamedWorker.MinimumStackSize).");
+        }
+
+        return value;
+    }
+
+    /// <summary>One of the named <see cref="ThreadPriority"/> values.</summary>
+    public static ThreadPriority Priority(ThreadPriority value)
+    {
+        if (value < ThreadPriority.Lowest || value > ThreadPriority.Highest)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(value),
+                value,
+                "The priority must be one of the named ThreadPriority values, from Lowest to Highest.");
+        }
+
+        return value;
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowArgumentNull(string? paramName) =>

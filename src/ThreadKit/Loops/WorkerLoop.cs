@@ -13,7 +13,7 @@ namespace ThreadKit;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Start"/> starts the loop's thread. Hand it work with <see cref="Post"/> (fire and forget),
+/// <see cref="Start(string?)"/> starts the loop's thread. Hand it work with <see cref="Post"/> (fire and forget),
 /// <see cref="O:ThreadKit.WorkerLoop.InvokeAsync">InvokeAsync</see> (a task for the result) or
 /// <see cref="O:ThreadKit.WorkerLoop.Invoke">Invoke</see> (block for it), or through its
 /// <see cref="SynchronizationContext"/> and <see cref="Scheduler"/>. Async work resumes on the loop's thread after
@@ -38,12 +38,13 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     private readonly NamedWorker _worker;
     private readonly WorkerSynchronizationContext _context;
     private readonly ThreadOwner _owner;
+    private readonly LoopTimers _timers;
     private readonly LoopTaskScheduler _scheduler;
 
     // Bound once per loop, so that a Post passes its Action as the state and allocates nothing of its own.
     private readonly SendOrPostCallback _runPosted;
 
-    private WorkerLoop(string? name)
+    private WorkerLoop(string? name, WorkerLoopOptions options)
     {
         name = string.IsNullOrEmpty(Guard.WorkerName(name))
             ? "Loop-" + Interlocked.Increment(ref s_autoNameCounter).ToString(CultureInfo.InvariantCulture)
@@ -51,12 +52,14 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         _worker = NamedWorker.Create(name, s_runLoop, this);
         _worker.IsBackground = true;
         _context = WorkerSynchronizationContext.ForLoop(_worker);
+        _timers = new LoopTimers(this, options.TimeProvider, options.PreciseTimers);
+        _context.UseTimers(_timers);
         _scheduler = new LoopTaskScheduler(this);
         _runPosted = RunPosted;
         _owner = new ThreadOwner(name!, WorkerThreadKind.Loop, DefaultStallThreshold, () => _context.QueuedCount);
 
         // The loop's worker is the loop: a stop requested on it, by RequestStop or Dispose, completes the loop.
-        _worker.StopToken.Register(static context => ((WorkerSynchronizationContext)context!).Close(), _context);
+        _worker.StopToken.Register(static loop => ((WorkerLoop)loop!).CloseToWork(), this);
     }
 
     /// <summary>
@@ -121,9 +124,23 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     /// <returns>The running loop, ready for work.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread.</exception>
-    public static WorkerLoop Start(string? name)
+    public static WorkerLoop Start(string? name) => Start(name, new WorkerLoopOptions());
+
+    /// <summary>
+    /// Starts a loop on a new named background thread made with <paramref name="options"/>: its stack size, priority and
+    /// processor affinity, and the clock its schedules keep time by. The options are copied.
+    /// </summary>
+    /// <param name="name">The loop's name, kept whole and set on its thread. <see langword="null"/> or empty gives <c>Loop-N</c>.</param>
+    /// <param name="options">How the thread is made and its timers kept.</param>
+    /// <returns>The running loop, ready for work.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="OutOfMemoryException">The operating system could not create the thread.</exception>
+    public static WorkerLoop Start(string? name, WorkerLoopOptions options)
     {
-        var loop = new WorkerLoop(name);
+        Guard.NotNull(options);
+        var loop = new WorkerLoop(name, options);
+        options.ApplyTo(loop._worker);
         loop._worker.StartOn(ThreadRunner.ForLoops);
         return loop;
     }
@@ -140,8 +157,15 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     public void Complete()
     {
         // Closed before the stop is signalled, so that a stop callback that throws cannot leave the loop open.
-        _context.Close();
+        CloseToWork();
         _worker.RequestStop();
+    }
+
+    /// <summary>Refuses new work and new schedules, and cancels the periodic ones; one-shot schedules still run.</summary>
+    private void CloseToWork()
+    {
+        _timers.Close();
+        _context.Close();
     }
 
     /// <summary>
@@ -186,6 +210,6 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         }
     }
 
-    private InvalidOperationException CompletedError() => new(
+    internal InvalidOperationException CompletedError() => new(
         $"Loop '{Name}' has been completed and accepts no more work. Submit work before calling Complete or Dispose, or start a new loop.");
 }

@@ -161,7 +161,12 @@ public sealed partial class WorkerPool
         {
             _pool = pool;
             Name = name;
-            Thread = new Thread(static state => ((PoolThread)state!).Run(), 0) { IsBackground = true };
+            Thread = new Thread(static state => ((PoolThread)state!).Run(), pool._stackSize) { IsBackground = true };
+            if (pool._priority != ThreadPriority.Normal)
+            {
+                Thread.Priority = pool._priority;
+            }
+
             Activity = new ThreadActivity(Thread, pool._owner);
         }
 
@@ -218,6 +223,20 @@ public sealed partial class WorkerPool
         {
             t_owner = _pool;
             ThreadNaming.Name(Thread, Name);
+            if (_pool._affinity is { } cpus)
+            {
+                try
+                {
+                    ThreadTuning.ApplyAffinity(cpus);
+                }
+                catch (InvalidOperationException refused)
+                {
+                    // A pool thread has no body of its own to fault; it runs unpinned, and says so.
+                    FaultReport.WriteNotice($"Pool '{_pool.Name}' could not pin its thread '{Name}': {refused.Message} The thread runs on any CPU.");
+                }
+            }
+
+            ThreadTuning.ApplyPriority(_pool._priority, Name);
             ThreadWatch.Add(Activity);
             ThreadKitEventSource.Log.ThreadStarted(Name, WorkerThreadKind.Pool, Thread.ManagedThreadId, Activity.NativeThreadId);
             try

@@ -45,6 +45,9 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private readonly PoolTaskScheduler _scheduler;
     private readonly PoolRunner _runner;
     private readonly ThreadOwner _owner;
+    private readonly int _stackSize;
+    private readonly ThreadPriority _priority;
+    private readonly int[]? _affinity;
     private TimeSpan _idleTimeout = DefaultIdleTimeout;
     private int _threadCount;
     private int _busyCount;
@@ -57,7 +60,26 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxThreads"/> is less than 1.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
     public WorkerPool(string? name, int maxThreads)
+        : this(name, maxThreads, new WorkerPoolOptions())
     {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="WorkerPool"/> class whose threads are made with
+    /// <paramref name="options"/>: their stack size, priority and processor affinity. The options are copied.
+    /// </summary>
+    /// <param name="name">The pool's name, which its idle threads carry as <c>"&lt;name&gt;-&lt;n&gt;"</c>. <see langword="null"/> or empty gives <c>Pool-N</c>.</param>
+    /// <param name="maxThreads">The most threads the pool will ever have at once; at least 1.</param>
+    /// <param name="options">How each thread is made.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxThreads"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    public WorkerPool(string? name, int maxThreads, WorkerPoolOptions options)
+    {
+        Guard.NotNull(options);
+        _stackSize = options.StackSize;
+        _priority = options.Priority;
+        _affinity = options.Affinity;
         if (maxThreads < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "A pool needs at least one thread; pass 1 or more.");
@@ -261,6 +283,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         : worker.Priority != ThreadPriority.Normal ? nameof(NamedWorker.Priority)
         : worker.IsBackground ? nameof(NamedWorker.IsBackground)
         : !worker.FlowExecutionContext ? nameof(NamedWorker.FlowExecutionContext)
+        : worker.ProcessorAffinity is not null ? nameof(NamedWorker.ProcessorAffinity)
         : null;
 
     /// <summary>Starts an unstarted job on this pool's runner; the generated Start overloads come through this.</summary>

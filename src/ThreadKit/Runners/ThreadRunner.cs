@@ -15,6 +15,17 @@ internal sealed class ThreadRunner : WorkerRunner
     /// <summary>The runner of a loop's worker, whose thread is announced as <see cref="WorkerThreadKind.Loop"/>.</summary>
     public static readonly ThreadRunner ForLoops = new(WorkerThreadKind.Loop);
 
+    // The thread pins itself and sets its own nice value, before the body, only when the worker asks for either.
+    private static readonly Action<NamedWorker> s_tune = static worker =>
+    {
+        if (worker.ProcessorAffinity is { } cpus)
+        {
+            ThreadTuning.ApplyAffinity([.. cpus]);
+        }
+
+        ThreadTuning.ApplyPriority(worker.Priority, worker.Name);
+    };
+
     private readonly WorkerThreadKind _kind;
     private readonly ParameterizedThreadStart _run;
 
@@ -89,7 +100,7 @@ internal sealed class ThreadRunner : WorkerRunner
             log.ThreadStarted(worker.Name, _kind, thread.ManagedThreadId, nativeId);
         }
 
-        worker.Run();
+        worker.Run(worker.HasThreadTuning ? s_tune : null);
         if (announced || log.IsEnabled())
         {
             log.ThreadStopped(worker.Name, _kind, thread.ManagedThreadId, announced ? nativeId : NativeThread.GetCurrentThreadId());

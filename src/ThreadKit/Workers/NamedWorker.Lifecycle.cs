@@ -78,9 +78,10 @@ public abstract partial class NamedWorker
 
     /// <summary>
     /// Called by the runner on the bound thread, once the thread carries the worker's name: runs the body there and
-    /// records how it ended. Exceptions never escape it.
+    /// records how it ended. Exceptions never escape it. <paramref name="prepareThread"/>, when given, tunes the thread
+    /// first; if it throws, that is the worker's fault and the body does not run.
     /// </summary>
-    internal void Run()
+    internal void Run(Action<NamedWorker>? prepareThread = null)
     {
         MarkRunning();
         Volatile.Write(ref _nativeThreadId, NativeThread.GetCurrentThreadId());
@@ -88,6 +89,7 @@ public abstract partial class NamedWorker
         int phase;
         try
         {
+            prepareThread?.Invoke(this);
             Execute();
             phase = EndedUnrun ? PhaseCanceled : PhaseCompleted;
         }

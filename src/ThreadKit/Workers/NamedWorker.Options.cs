@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 
@@ -38,14 +39,7 @@ public abstract partial class NamedWorker
         get => _extras?.StackSize ?? 0;
         set
         {
-            if (value < 0 || (value > 0 && value < MinimumStackSize))
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(value),
-                    value,
-                    $"The stack size must be 0, for the platform default, or at least {MinimumStackSize} bytes (NamedWorker.MinimumStackSize).");
-            }
-
+            Guard.StackSize(value);
             ThrowIfOptionsFrozen(nameof(StackSize));
             GetOrCreateExtras().StackSize = value;
         }
@@ -53,8 +47,15 @@ public abstract partial class NamedWorker
 
     /// <summary>
     /// Gets or sets the scheduling priority of the worker's thread. The default is <see cref="ThreadPriority.Normal"/>.
-    /// Operating systems may ignore it, as Linux does for unprivileged processes.
     /// </summary>
+    /// <remarks>
+    /// On Linux, where <see cref="Thread.Priority"/> does nothing, the thread sets its own nice value before its body
+    /// runs: <see cref="ThreadPriority.Lowest"/> 10, <see cref="ThreadPriority.BelowNormal"/> 5,
+    /// <see cref="ThreadPriority.AboveNormal"/> -5, <see cref="ThreadPriority.Highest"/> -10. Lowering needs no
+    /// privilege. Raising needs root or <c>CAP_SYS_NICE</c>; where the process has neither, the worker still runs, at
+    /// normal priority, and the refusal is written once per process to standard error. Elsewhere the platform's
+    /// thread priority is set.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ThreadPriority"/>.</exception>
     /// <exception cref="InvalidOperationException">The value is set after <see cref="Start"/> has been called.</exception>
     /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
@@ -63,16 +64,31 @@ public abstract partial class NamedWorker
         get => _extras?.Priority ?? ThreadPriority.Normal;
         set
         {
-            if (value < ThreadPriority.Lowest || value > ThreadPriority.Highest)
-            {
-                throw new ArgumentOutOfRangeException(
-                    nameof(value),
-                    value,
-                    "The priority must be one of the named ThreadPriority values, from Lowest to Highest.");
-            }
-
+            Guard.Priority(value);
             ThrowIfOptionsFrozen(nameof(Priority));
             GetOrCreateExtras().Priority = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets the CPUs the worker's thread may run on, by index; <see langword="null"/>, the default, inherits the
+    /// process's. The thread pins itself before its body runs: <c>sched_setaffinity</c> on Linux,
+    /// <c>SetThreadAffinityMask</c> on Windows. If the operating system refuses, the worker faults with that refusal and
+    /// its body does not run.
+    /// </summary>
+    /// <remarks>Reading it returns a copy of the CPUs set, in the order given.</remarks>
+    /// <exception cref="ArgumentException">The list is empty, or names a CPU this process may not use.</exception>
+    /// <exception cref="PlatformNotSupportedException">The platform cannot pin a thread to CPUs (macOS).</exception>
+    /// <exception cref="InvalidOperationException">The value is set after <see cref="Start"/> has been called.</exception>
+    /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
+    public IReadOnlyList<int>? ProcessorAffinity
+    {
+        get => _extras?.ProcessorAffinity is { } cpus ? [.. cpus] : null;
+        set
+        {
+            var cpus = value is null ? null : ThreadTuning.ValidateAffinity(value, $"worker '{_name}'");
+            ThrowIfOptionsFrozen(nameof(ProcessorAffinity));
+            GetOrCreateExtras().ProcessorAffinity = cpus;
         }
     }
 

@@ -12,6 +12,7 @@ internal sealed class WorkerExtras
 {
     public int StackSize;
     public ThreadPriority Priority = ThreadPriority.Normal;
+    public int[]? ProcessorAffinity;
     public CancellationTokenSource? StopSource;
     public CancellationToken ExternalStopToken;
     public CancellationTokenRegistration ExternalStopRegistration;

@@ -57,4 +57,17 @@ public sealed class ProcessLevelTests : TestBase
         result.StandardError.Should().StartWith("Exception in thread AsyncVoid:\nSystem.InvalidOperationException: async void boom");
         result.StandardError.Split("Exception in thread").Should().HaveCount(2, "the fault is reported exactly once");
     }
+
+    [Fact]
+    public void Without_the_privilege_to_raise_a_priority_workers_still_run_and_the_refusal_is_reported_once()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && System.IO.File.Exists("/usr/bin/setpriv"), "Drops CAP_SYS_NICE with util-linux's setpriv.");
+
+        var result = ChildProcess.RunScenario("raise-priority", shellPrefix: "ulimit -e 0 && exec setpriv --bounding-set=-sys_nice --inh-caps=-sys_nice \"$0\" \"$@\";");
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.OutputLines.Should().Equal("Raised0 ran", "Raised1 ran");
+        result.StandardError.Should().Be(
+            "ThreadKit could not raise the priority of thread 'Raised0' to Highest (nice -10): raising a thread's priority on Linux needs root or CAP_SYS_NICE. The thread runs at normal priority. This is reported once per process.\n");
+    }
 }

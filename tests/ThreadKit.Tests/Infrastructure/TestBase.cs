@@ -61,6 +61,10 @@ public abstract class TestBase
         await task;
     }
 
+    /// <summary>Watches a condition for <see cref="ExpectedTimeout"/> and fails if it becomes true.</summary>
+    public static void Never(Func<bool> condition, string because) =>
+        SpinWait.SpinUntil(condition, ExpectedTimeout).Should().BeFalse(because);
+
     /// <summary>Waits for a condition another thread will make true, for state that offers nothing to wait on.</summary>
     public static void Until(Func<bool> condition, string because) => Until(condition, UnexpectedTimeout, because);
 
