@@ -7,8 +7,9 @@ namespace ThreadKit;
 
 /// <summary>
 /// A loop's schedules, ordered by when each run is due, run by the loop's pump on its own thread between posted items.
-/// On the system clock the pump blocks until the next run is due, rounded up to the millisecond so that no run starts
-/// early, and with <see cref="WorkerLoopOptions.PreciseTimers"/> spins through the last millisecond. On another
+/// On the system clock the pump blocks on its monitor until a millisecond before the next run is due, then sleeps the
+/// rest with <c>nanosleep</c> (posted work waits for that last millisecond), or, with
+/// <see cref="WorkerLoopOptions.PreciseTimers"/>, spins through it. No run starts early. On another
 /// <see cref="TimeProvider"/> (a fake one, in tests) the provider's own timer wakes the pump.
 /// </summary>
 internal sealed class LoopTimers : PumpTimers
@@ -138,9 +139,19 @@ internal sealed class LoopTimers : PumpTimers
                 var next = _waiting[0];
                 nextDue = next.Due;
                 wait = nextDue - Now;
-                if (_precise && wait > 0 && wait <= _spinWindow)
+                if (_clock is null && wait > 0 && wait <= _spinWindow)
                 {
-                    SpinUntil(next.Due);
+                    // The last millisecond, which the monitor's whole-millisecond waits cannot time: spun through with
+                    // precise timers, slept through with nanosleep otherwise.
+                    if (_precise)
+                    {
+                        SpinUntil(nextDue);
+                    }
+                    else
+                    {
+                        ShortSleep.Until(nextDue);
+                    }
+
                     wait = 0;
                 }
 
@@ -159,8 +170,8 @@ internal sealed class LoopTimers : PumpTimers
             {
                 if (_clock is null)
                 {
-                    // Precise timers wake a millisecond early and spin the rest in RunDue.
-                    return ToTimeSpan(_precise ? Math.Max(wait - _spinWindow, 1) : wait);
+                    // Wake a millisecond early; RunDue times the rest.
+                    return ToTimeSpan(Math.Max(wait - _spinWindow, 1));
                 }
 
                 if (ArmWakeTimer(nextDue))

@@ -49,9 +49,9 @@ public sealed class WorkerLoopOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether the loop spins through the last millisecond before each scheduled run,
-    /// instead of only blocking until it. Blocking starts a run up to about a millisecond late; spinning brings that to
-    /// tens of microseconds, at the cost of up to a millisecond of one core's time per run (all of it, at a 1 ms period).
-    /// The default is <see langword="false"/>. It applies to the system clock only.
+    /// instead of sleeping through it. Sleeping (the default) starts a run about a tenth of a millisecond late, and
+    /// later when the kernel is slow to wake the thread; spinning brings that to microseconds, at the cost of up to a
+    /// millisecond of one core's time per run (all of it, at a 1 ms period). It applies to the system clock only.
     /// </summary>
     public bool PreciseTimers { get; set; }
 
