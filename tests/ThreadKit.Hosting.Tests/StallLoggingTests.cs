@@ -11,7 +11,13 @@ using Xunit;
 
 namespace ThreadKit.Hosting.Tests;
 
-/// <summary>Once an app registers anything of ThreadKit's, the host's log reports every stall as a warning.</summary>
+/// <summary>
+/// Once an app registers anything of ThreadKit's, the host's log reports every stall as a warning. The watchdog is one
+/// for the process, so every started host logs every stall: these tests run alone, lest their stalls reach the logs
+/// of hosts that other tests are checking.
+/// </summary>
+[Collection(nameof(StallLoggingTests))]
+[CollectionDefinition(nameof(StallLoggingTests), DisableParallelization = true)]
 public sealed class StallLoggingTests : TestBase
 {
     [Theory]

@@ -68,7 +68,7 @@ internal sealed partial class WorkerSynchronizationContext
     {
         while (true)
         {
-            var timersWait = _timers?.RunDue(activity, RecordCallbackFault) ?? Timeout.InfiniteTimeSpan;
+            var timersWait = _timers?.RunDue(activity, _recordCallbackFault) ?? Timeout.InfiniteTimeSpan;
             SpinBrieflyForWork();
             int count;
             lock (_lock)

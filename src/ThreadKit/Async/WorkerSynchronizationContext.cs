@@ -47,6 +47,9 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private bool _pumpWaiting;
     private bool _wakeRequested;
     private PumpTimers? _timers;
+
+    // Bound once, so that handing it to the timers on every turn of the pump allocates nothing.
+    private readonly Action<Exception> _recordCallbackFault;
     private bool _detached;
     private bool _closed;
     private ExceptionDispatchInfo? _firstCallbackFault;
@@ -57,6 +60,7 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
         _worker = worker;
         _thread = thread;
         _callbackFaultsFaultTheWorker = callbackFaultsFaultTheWorker;
+        _recordCallbackFault = RecordCallbackFault;
     }
 
     /// <summary>

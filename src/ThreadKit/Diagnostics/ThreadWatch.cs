@@ -15,10 +15,9 @@ internal static class ThreadWatch
     private static readonly object s_lock = new();
     private static readonly List<ThreadActivity> s_threads = [];
 
-    /// <summary>On a loop or pool thread as it starts: lists it, and tells the watchdog there is something to watch.</summary>
+    /// <summary>Lists a loop or pool thread, and tells the watchdog there is something to watch.</summary>
     public static void Add(ThreadActivity activity)
     {
-        activity.OnThreadStarted();
         lock (s_lock)
         {
             s_threads.Add(activity);

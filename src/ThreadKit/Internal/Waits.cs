@@ -35,6 +35,32 @@ internal static class Waits
         return InSlices(waitFor, static (waitFor, slice) => Task.WaitAny(waitFor, slice) == 0, timeout);
     }
 
+    /// <summary>
+    /// Spins, without yielding the processor, until <paramref name="condition"/> holds or about
+    /// <paramref name="microseconds"/> have passed; returns whether it holds. For hand-offs that usually complete within
+    /// microseconds, where a kernel wait and wake-up would cost more than the spin. It never yields, so on a busy
+    /// machine it gives up after the same short time instead of losing whole time slices to other threads.
+    /// </summary>
+    public static bool SpinBriefly<TState>(TState state, Func<TState, bool> condition, int microseconds)
+    {
+        if (condition(state))
+        {
+            return true;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (microseconds * Stopwatch.Frequency / 1_000_000);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            Thread.SpinWait(20);
+            if (condition(state))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool InSlices<TState>(TState state, Func<TState, int, bool> wait, TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);

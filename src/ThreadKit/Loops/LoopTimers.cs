@@ -122,11 +122,17 @@ internal sealed class LoopTimers : PumpTimers
         _loop.Context.WakeForTimers();
     }
 
+    /// <remarks>
+    /// One pass: it runs what is due by the time it was called (and what it waits for within the last millisecond,
+    /// when nothing is queued), then returns, so that posted work always gets its turn between passes, even under
+    /// schedules with periods of a millisecond or less. Work due by the end of the pass returns a zero wait.
+    /// </remarks>
     public override TimeSpan RunDue(ThreadActivity? activity, Action<Exception> onFault)
     {
+        var horizon = Now + _spinWindow;
         while (true)
         {
-            ScheduledWork? due;
+            ScheduledWork? due = null;
             long wait;
             long nextDue;
             lock (_lock)
@@ -139,10 +145,14 @@ internal sealed class LoopTimers : PumpTimers
                 var next = _waiting[0];
                 nextDue = next.Due;
                 wait = nextDue - Now;
-                if (_clock is null && wait > 0 && wait <= _spinWindow)
+                if (nextDue > horizon)
+                {
+                    // Not this pass's work.
+                }
+                else if (wait > 0 && _clock is null && _loop.Context.QueuedCount == 0)
                 {
                     // The last millisecond, which the monitor's whole-millisecond waits cannot time: spun through with
-                    // precise timers, slept through with nanosleep otherwise.
+                    // precise timers, slept through with nanosleep otherwise. Posted work arriving now waits for it.
                     if (_precise)
                     {
                         SpinUntil(nextDue);
@@ -155,29 +165,37 @@ internal sealed class LoopTimers : PumpTimers
                     wait = 0;
                 }
 
-                due = wait <= 0 && next.TryStartRun() ? next : null;
-                if (wait <= 0)
+                if (wait <= 0 && nextDue <= horizon)
                 {
                     _waiting.RemoveAt(0);
+                    due = next.TryStartRun() ? next : null;
+                    if (due is null)
+                    {
+                        continue;
+                    }
                 }
             }
 
             if (due is not null)
             {
                 due.Run(activity, onFault);
+                continue;
             }
-            else if (wait > 0)
-            {
-                if (_clock is null)
-                {
-                    // Wake a millisecond early; RunDue times the rest.
-                    return ToTimeSpan(Math.Max(wait - _spinWindow, 1));
-                }
 
-                if (ArmWakeTimer(nextDue))
-                {
-                    return Timeout.InfiniteTimeSpan;
-                }
+            if (wait <= 0)
+            {
+                return TimeSpan.Zero;
+            }
+
+            if (_clock is null)
+            {
+                // Wake a millisecond early; the next pass times the rest.
+                return ToTimeSpan(Math.Max(wait - _spinWindow, 1));
+            }
+
+            if (ArmWakeTimer(nextDue))
+            {
+                return Timeout.InfiniteTimeSpan;
             }
         }
     }

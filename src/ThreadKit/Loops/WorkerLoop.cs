@@ -39,6 +39,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     private readonly WorkerSynchronizationContext _context;
     private readonly ThreadOwner _owner;
     private readonly LoopTimers _timers;
+    private ThreadActivity? _activity;
     private readonly LoopTaskScheduler _scheduler;
 
     // Bound once per loop, so that a Post passes its Action as the state and allocates nothing of its own.
@@ -142,6 +143,11 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         var loop = new WorkerLoop(name, options);
         options.ApplyTo(loop._worker);
         loop._worker.StartOn(ThreadRunner.ForLoops);
+
+        // Listed from here, before Start returns, so that no listing ever shows the loop's thread as a plain worker's.
+        var activity = new ThreadActivity(loop._worker.Thread!, loop._owner);
+        ThreadWatch.Add(activity);
+        Volatile.Write(ref loop._activity, activity);
         return loop;
     }
 
@@ -196,8 +202,9 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     {
         SynchronizationContext.SetSynchronizationContext(_context);
         WorkerTelemetry.LoopRunning(this, running: true);
-        var activity = new ThreadActivity(Thread.CurrentThread, _owner);
-        ThreadWatch.Add(activity);
+        // Start lists the activity once this thread exists; it may not have yet when the body begins.
+        var activity = Volatile.Read(ref _activity) ?? WaitForActivity();
+        activity.OnThreadStarted();
         try
         {
             _context.RunUntilIdle(activity);
@@ -208,6 +215,18 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
             WorkerTelemetry.LoopRunning(this, running: false);
             _context.Uninstall();
         }
+    }
+
+    private ThreadActivity WaitForActivity()
+    {
+        var spinner = default(SpinWait);
+        ThreadActivity? activity;
+        while ((activity = Volatile.Read(ref _activity)) is null)
+        {
+            spinner.SpinOnce();
+        }
+
+        return activity;
     }
 
     internal InvalidOperationException CompletedError() => new(

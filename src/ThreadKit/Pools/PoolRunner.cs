@@ -5,9 +5,8 @@ namespace ThreadKit;
 
 /// <summary>
 /// The runner of a <see cref="WorkerPool"/>'s jobs. A job's path goes one way: the pool starts it here, this runner
-/// queues it in the pool, a pool thread hands it back here, and this runner names the thread after the job, runs the
-/// job's body under its starter's execution context, and gives the thread its own name back before returning to
-/// the pool.
+/// queues it in the pool, a pool thread hands it back here, and this runner names the thread after the job and runs the
+/// job's body under its starter's execution context; the pool thread takes its own name back before it next blocks.
 /// </summary>
 internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
 {
@@ -16,7 +15,7 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
     /// <summary>Queues the job with its starter's execution context, as the .NET thread pool does with its work.</summary>
     public override void Start(NamedWorker worker) => pool.Enqueue(new PoolItem(worker, ExecutionContext.Capture()));
 
-    public override bool Wait(NamedWorker worker, TimeSpan timeout) => Waits.Complete(worker.GetCompletionTask(), timeout);
+    public override bool Wait(NamedWorker worker, TimeSpan timeout) => pool.WaitForJob(worker, timeout);
 
     /// <summary>Runs <paramref name="item"/>'s job on the calling thread, one of the pool's, named <paramref name="threadName"/>.</summary>
     public static void Run(Thread thread, string threadName, long nativeThreadId, in PoolItem item)
@@ -35,7 +34,8 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
             job.Run();
         }
 
-        ThreadNaming.Name(thread, threadName);
+        // The thread takes its own name back only before it blocks (PoolThread.WaitIdle): a next job of the same name,
+        // handed over while it spins, then costs no rename at all.
         ThreadKitEventSource.Log.JobEnded(job.Name, threadName, managedThreadId, nativeThreadId);
     }
 }

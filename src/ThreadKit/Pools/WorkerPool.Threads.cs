@@ -103,6 +103,7 @@ public sealed partial class WorkerPool
             {
                 activity.Begin(item.Job!, null);
                 PoolRunner.Run(poolThread.Thread, poolThread.Name, activity.NativeThreadId, item);
+                JobFinished();
             }
         }
         finally
@@ -145,6 +146,9 @@ public sealed partial class WorkerPool
     /// <summary>One of the pool's threads, and the signal it waits on while idle.</summary>
     private sealed class PoolThread
     {
+        // How long an idle thread watches for its next item before it blocks: a job started right after a join finds it awake.
+        private const int IdleSpinMicroseconds = 20;
+
         [ThreadStatic]
         private static WorkerPool? t_owner;
 
@@ -215,7 +219,20 @@ public sealed partial class WorkerPool
             return handed;
         }
 
-        public bool WaitIdle(TimeSpan timeout) => _signal.Wait(timeout);
+        /// <summary>
+        /// Waits to be handed an item. It watches for one briefly before it blocks, as the .NET thread pool's workers do,
+        /// so that a job started right after the last one ended costs no kernel wake-up; and only before it blocks does
+        /// the thread take its own name back.
+        /// </summary>
+        public bool WaitIdle(TimeSpan timeout)
+        {
+            if (!Waits.SpinBriefly(_signal, static signal => signal.IsSet, IdleSpinMicroseconds))
+            {
+                ThreadNaming.Name(Thread, Name);
+            }
+
+            return _signal.Wait(timeout);
+        }
 
         public void SetNext(in PoolItem item) => _next = item;
 
@@ -237,6 +254,7 @@ public sealed partial class WorkerPool
             }
 
             ThreadTuning.ApplyPriority(_pool._priority, Name);
+            Activity.OnThreadStarted();
             ThreadWatch.Add(Activity);
             ThreadKitEventSource.Log.ThreadStarted(Name, WorkerThreadKind.Pool, Thread.ManagedThreadId, Activity.NativeThreadId);
             try

@@ -115,6 +115,15 @@ public abstract partial class NamedWorker
     }
 
     /// <summary>
+    /// Gets a value indicating whether the worker has finished: its outcome is recorded and everything its end reports
+    /// (telemetry, its group) has run. A runner may wait on this instead of <see cref="GetCompletionTask"/>, which
+    /// allocates.
+    /// </summary>
+    internal bool IsFinished =>
+        Volatile.Read(ref _joinSource) is { } joinSource
+        && (ReferenceEquals(joinSource, s_finishedSentinel) || GetJoinTask(joinSource).IsCompleted);
+
+    /// <summary>
     /// Gets the task that completes when the worker has finished: the same task on every call, before and after the
     /// end. A worker that nobody awaited before its end gets an already completed one on first request.
     /// </summary>

@@ -1,0 +1,85 @@
+// Start and join of a named job with one argument, side by side in one process, for the README and docs/benchmarks.md:
+// pooled on a 2-thread WorkerPool, Task.Run(...).Wait(), and a fresh NamedWorker. The cases take turns within every
+// round, so a machine that slows down or speeds up slows them all; each figure is the median of the rounds.
+//
+//     dotnet run -c Release --project benchmarks/ThreadKit.PoolHarness -- [rounds=7] [jobs=20000]
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ThreadKit;
+
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
+var jobs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
+using var pool = new WorkerPool("harness-pool", 2);
+const string argument = "payload";
+
+var cases = new (string Name, int Jobs, Action Job)[]
+{
+    ("pooled WorkerPool.Start(name, body, arg).Join()", jobs, () => pool.Start("bench job", static (string a) => Sink.Value = a, argument).Join()),
+    ("Task.Run(() => body(arg)).Wait(), unnamed", jobs, () => Task.Run(static () => Sink.Value = argument).Wait()),
+    ("fresh NamedWorker.Create(name, body, arg) Start Join", Math.Max(1, jobs / 40), static () =>
+    {
+        var worker = NamedWorker.Create("bench job", static (string a) => Sink.Value = a, argument);
+        worker.Start();
+        worker.Join();
+    }),
+};
+
+Console.WriteLine($"{rounds} rounds of {jobs} jobs ({jobs / 40} fresh workers), {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
+foreach (var busy in new[] { 0, 2 })
+{
+    using var stop = new CancellationTokenSource();
+    var spinners = Enumerable.Range(0, busy).Select(_ => new Thread(() => { while (!stop.IsCancellationRequested) { Thread.SpinWait(100); } }) { IsBackground = true }).ToList();
+    spinners.ForEach(static thread => thread.Start());
+
+    var times = cases.Select(_ => new List<double>()).ToArray();
+    var bytes = cases.Select(_ => new List<double>()).ToArray();
+    for (var round = -1; round < rounds; round++)
+    {
+        for (var c = 0; c < cases.Length; c++)
+        {
+            var (_, count, job) = cases[c];
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                job();
+            }
+
+            var elapsed = clock.Elapsed.TotalMicroseconds / count;
+            var perJob = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count;
+            if (round >= 0)
+            {
+                times[c].Add(elapsed);
+                bytes[c].Add(perJob);
+            }
+        }
+    }
+
+    stop.Cancel();
+    spinners.ForEach(static thread => thread.Join());
+    var taskRun = Median(times[1]);
+    Console.WriteLine();
+    Console.WriteLine(busy == 0 ? "Quiet machine:" : $"With {busy} busy threads beside:");
+    Console.WriteLine("| Case | us per job (median) | bytes per job | vs Task.Run |");
+    Console.WriteLine("| --- | ---: | ---: | ---: |");
+    for (var c = 0; c < cases.Length; c++)
+    {
+        Console.WriteLine($"| `{cases[c].Name}` | {Median(times[c]):F2} | {Median(bytes[c]):F0} | {Median(times[c]) / taskRun:F2}x |");
+    }
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+internal static class Sink
+{
+    public static volatile string? Value;
+}
