@@ -11,10 +11,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 
 var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-var here = ScriptDirectory();
+// Run from the repository's root. Not [CallerFilePath]: CI builds map source paths to "/_/".
+var here = Path.Combine(Directory.GetCurrentDirectory(), "benchmarks");
 var build = Directory.CreateTempSubdirectory("threadkit-telemetry-ab").FullName;
 try
 {
@@ -60,4 +60,3 @@ static double Median(List<double> values)
 
 static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 
-static string ScriptDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

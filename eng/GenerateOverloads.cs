@@ -11,10 +11,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 
-var root = Path.GetFullPath(Path.Combine(ScriptDirectory(), ".."));
+// The repository's root is where scripts are run from. Not [CallerFilePath]: CI builds map source paths to "/_/".
+var root = Directory.GetCurrentDirectory();
+if (!File.Exists(Path.Combine(root, "ThreadKit.sln")))
+{
+    Console.Error.WriteLine("Run this from the repository's root, where ThreadKit.sln is.");
+    return 2;
+}
 var overloadsFolder = Path.Combine(root, "src", "ThreadKit", "Overloads");
 Directory.CreateDirectory(overloadsFolder);
 
@@ -36,13 +41,14 @@ foreach (var file in written)
     Console.WriteLine("wrote " + Path.GetRelativePath(root, file));
 }
 
+return 0;
+
 static string Write(string path, string text)
 {
     File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
     return path;
 }
 
-static string ScriptDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
 /// <summary>
 /// What a body is: an action, or a function whose value every join returns; each synchronous, or asynchronous and

@@ -14,7 +14,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -24,7 +23,13 @@ if (args.Length == 0)
     return 2;
 }
 
-var root = Path.GetFullPath(Path.Combine(ScriptDirectory(), ".."));
+// The repository's root is where scripts are run from. Not [CallerFilePath]: CI builds map source paths to "/_/".
+var root = Directory.GetCurrentDirectory();
+if (!File.Exists(Path.Combine(root, "ThreadKit.sln")))
+{
+    Console.Error.WriteLine("Run this from the repository's root, where ThreadKit.sln is.");
+    return 2;
+}
 var work = Path.Combine(Path.GetTempPath(), "threadkit-readme-snippets");
 if (Directory.Exists(work))
 {
@@ -112,7 +117,6 @@ static (bool Ok, string Output) Build(string directory)
     return (process.ExitCode == 0, output.Result + error);
 }
 
-static string ScriptDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
 /// <summary>One ```csharp block of a Markdown file.</summary>
 internal sealed record Snippet(int Line, string Code)

@@ -72,6 +72,8 @@ internal static class WorkerTelemetry
         if (IsSupported)
         {
             s_liveLoops.Set(loop, running);
+
+            // Reading a field runs Instruments' static constructor, which publishes the gauges for listeners to find.
             _ = Instruments.LoopQueueLength;
         }
     }
@@ -82,6 +84,8 @@ internal static class WorkerTelemetry
         if (IsSupported)
         {
             s_livePools.Set(pool, running);
+
+            // Reading a field runs Instruments' static constructor, which publishes the gauges for listeners to find.
             _ = Instruments.PoolThreads;
         }
     }

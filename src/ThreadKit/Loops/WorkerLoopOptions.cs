@@ -1,43 +1,17 @@
 using System;
-using System.Collections.Generic;
-using System.Threading;
 
 namespace ThreadKit;
 
 /// <summary>
 /// How a <see cref="WorkerLoop"/>'s thread is made, and how its schedules keep time, for
-/// <see cref="WorkerLoop.Start(string?, WorkerLoopOptions)"/>. The thread options mean what they mean on a
-/// <see cref="NamedWorker"/>, and are checked when set.
+/// <see cref="WorkerLoop.Start(string?, WorkerLoopOptions)"/>.
 /// </summary>
-public sealed class WorkerLoopOptions
+public sealed class WorkerLoopOptions : WorkerThreadOptions
 {
-    private int _stackSize;
-    private ThreadPriority _priority = ThreadPriority.Normal;
-    private int[]? _processorAffinity;
-
-    /// <summary>Gets or sets the loop thread's maximum stack size, as <see cref="NamedWorker.StackSize"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, or between 0 and <see cref="NamedWorker.MinimumStackSize"/>.</exception>
-    public int StackSize
+    /// <summary>Initializes a new instance of the <see cref="WorkerLoopOptions"/> class, with every option at its default.</summary>
+    public WorkerLoopOptions()
+        : base("the loop options")
     {
-        get => _stackSize;
-        set => _stackSize = Guard.StackSize(value);
-    }
-
-    /// <summary>Gets or sets the loop thread's priority, as <see cref="NamedWorker.Priority"/>, with a real effect on Linux.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ThreadPriority"/>.</exception>
-    public ThreadPriority Priority
-    {
-        get => _priority;
-        set => _priority = Guard.Priority(value);
-    }
-
-    /// <summary>Gets or sets the CPUs the loop's thread may run on, as <see cref="NamedWorker.ProcessorAffinity"/>.</summary>
-    /// <exception cref="ArgumentException">The list is empty, or names a CPU this process may not use.</exception>
-    /// <exception cref="PlatformNotSupportedException">The platform cannot pin a thread to CPUs (macOS).</exception>
-    public IReadOnlyList<int>? ProcessorAffinity
-    {
-        get => _processorAffinity is { } cpus ? [.. cpus] : null;
-        set => _processorAffinity = value is null ? null : ThreadTuning.ValidateAffinity(value, "the loop options");
     }
 
     /// <summary>
@@ -57,8 +31,8 @@ public sealed class WorkerLoopOptions
 
     internal void ApplyTo(NamedWorker worker)
     {
-        worker.StackSize = _stackSize;
-        worker.Priority = _priority;
-        worker.ProcessorAffinity = _processorAffinity;
+        worker.StackSize = StackSize;
+        worker.Priority = Priority;
+        worker.ProcessorAffinity = Affinity;
     }
 }

@@ -1,44 +1,14 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-
 namespace ThreadKit;
 
 /// <summary>
 /// How a <see cref="WorkerPool"/>'s threads are made, for <see cref="WorkerPool(string?, int, WorkerPoolOptions)"/>.
-/// Each option means what it means on a <see cref="NamedWorker"/>, applies to every thread of the pool, and is checked
-/// when set.
+/// Each option applies to every thread of the pool.
 /// </summary>
-public sealed class WorkerPoolOptions
+public sealed class WorkerPoolOptions : WorkerThreadOptions
 {
-    private int _stackSize;
-    private ThreadPriority _priority = ThreadPriority.Normal;
-    private int[]? _processorAffinity;
-
-    /// <summary>Gets or sets each pool thread's maximum stack size, as <see cref="NamedWorker.StackSize"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is negative, or between 0 and <see cref="NamedWorker.MinimumStackSize"/>.</exception>
-    public int StackSize
+    /// <summary>Initializes a new instance of the <see cref="WorkerPoolOptions"/> class, with every option at its default.</summary>
+    public WorkerPoolOptions()
+        : base("the pool options")
     {
-        get => _stackSize;
-        set => _stackSize = Guard.StackSize(value);
     }
-
-    /// <summary>Gets or sets each pool thread's priority, as <see cref="NamedWorker.Priority"/>, with a real effect on Linux.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ThreadPriority"/>.</exception>
-    public ThreadPriority Priority
-    {
-        get => _priority;
-        set => _priority = Guard.Priority(value);
-    }
-
-    /// <summary>Gets or sets the CPUs each pool thread may run on, as <see cref="NamedWorker.ProcessorAffinity"/>.</summary>
-    /// <exception cref="ArgumentException">The list is empty, or names a CPU this process may not use.</exception>
-    /// <exception cref="PlatformNotSupportedException">The platform cannot pin a thread to CPUs (macOS).</exception>
-    public IReadOnlyList<int>? ProcessorAffinity
-    {
-        get => _processorAffinity is { } cpus ? [.. cpus] : null;
-        set => _processorAffinity = value is null ? null : ThreadTuning.ValidateAffinity(value, "the pool options");
-    }
-
-    internal int[]? Affinity => _processorAffinity;
 }
