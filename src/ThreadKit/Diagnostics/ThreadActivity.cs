@@ -10,7 +10,7 @@ namespace ThreadKit;
 /// observer that sees the same counter twice knows the item has run at least since it first saw it, as Vert.x's
 /// blocked-thread checker and Android's watchdog know it.
 /// </summary>
-internal sealed class ThreadActivity(Thread thread, ThreadOwner owner)
+internal sealed class ThreadActivity(ThreadOwner owner)
 {
     private object? _callback;
     private object? _state;
@@ -24,11 +24,15 @@ internal sealed class ThreadActivity(Thread thread, ThreadOwner owner)
     private long _seenAt;
     private bool _stallReported;
 
-    public Thread Thread { get; } = thread;
+    /// <summary>Gets the thread, set when <see cref="ThreadWatch"/> lists the activity; only listed activities are read.</summary>
+    public Thread Thread { get; private set; } = null!;
 
     public ThreadOwner Owner { get; } = owner;
 
     public long NativeThreadId { get; private set; }
+
+    /// <summary>Under ThreadWatch's lock, as it lists the activity.</summary>
+    public void Bind(Thread thread) => Thread = thread;
 
     /// <summary>On the thread, as it starts: records the id that the operating system's tools show.</summary>
     public void OnThreadStarted() => NativeThreadId = NativeThread.GetCurrentThreadId();

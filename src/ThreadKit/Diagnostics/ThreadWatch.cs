@@ -16,10 +16,11 @@ internal static class ThreadWatch
     private static readonly List<ThreadActivity> s_threads = [];
 
     /// <summary>Lists a loop or pool thread, and tells the watchdog there is something to watch.</summary>
-    public static void Add(ThreadActivity activity)
+    public static void Add(ThreadActivity activity, Thread thread)
     {
         lock (s_lock)
         {
+            activity.Bind(thread);
             s_threads.Add(activity);
         }
 

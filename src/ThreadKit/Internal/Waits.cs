@@ -1,39 +1,18 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace ThreadKit;
 
 /// <summary>
-/// Bounded waits of any length. <see cref="Thread.Join(int)"/> and <see cref="Task.Wait(int)"/> take at most
-/// <see cref="int.MaxValue"/> milliseconds, so a longer <see cref="TimeSpan"/> is waited in slices.
+/// Waits of any length. <see cref="Thread.Join(int)"/> and <see cref="Monitor.Wait(object, int)"/> take at most
+/// <see cref="int.MaxValue"/> milliseconds, so a longer <see cref="TimeSpan"/> is waited in slices; and short spins for
+/// hand-offs that usually complete within microseconds.
 /// </summary>
 internal static class Waits
 {
-    public static bool Join(Thread thread, TimeSpan timeout)
-    {
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            thread.Join();
-            return true;
-        }
-
-        return InSlices(thread, static (thread, slice) => thread.Join(slice), timeout);
-    }
-
-    /// <summary>Waits for <paramref name="task"/> to complete, without throwing its outcome.</summary>
-    public static bool Complete(Task task, TimeSpan timeout)
-    {
-        Task[] waitFor = [task];
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            Task.WaitAny(waitFor);
-            return true;
-        }
-
-        return InSlices(waitFor, static (waitFor, slice) => Task.WaitAny(waitFor, slice) == 0, timeout);
-    }
+    public static bool Join(Thread thread, TimeSpan timeout) =>
+        Until(thread, static (thread, slice) => thread.Join(slice), timeout);
 
     /// <summary>
     /// Spins, without yielding the processor, until <paramref name="condition"/> holds or about
@@ -61,8 +40,23 @@ internal static class Waits
         return false;
     }
 
-    private static bool InSlices<TState>(TState state, Func<TState, int, bool> wait, TimeSpan timeout)
+    /// <summary>
+    /// Calls <paramref name="wait"/> with a timeout in milliseconds (<see cref="Timeout.Infinite"/> when
+    /// <paramref name="timeout"/> is <see cref="Timeout.InfiniteTimeSpan"/>) until it returns <see langword="true"/> or
+    /// <paramref name="timeout"/> has passed, so that a wait that may return early (a monitor pulsed for someone else)
+    /// or takes at most <see cref="int.MaxValue"/> milliseconds still waits the whole span.
+    /// </summary>
+    public static bool Until<TState>(TState state, Func<TState, int, bool> wait, TimeSpan timeout)
     {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            while (!wait(state, Timeout.Infinite))
+            {
+            }
+
+            return true;
+        }
+
         var deadline = Stopwatch.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);
         while (true)
         {

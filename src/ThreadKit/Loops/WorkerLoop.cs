@@ -39,7 +39,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     private readonly WorkerSynchronizationContext _context;
     private readonly ThreadOwner _owner;
     private readonly LoopTimers _timers;
-    private ThreadActivity? _activity;
+    private readonly ThreadActivity _activity;
     private readonly LoopTaskScheduler _scheduler;
 
     // Bound once per loop, so that a Post passes its Action as the state and allocates nothing of its own.
@@ -58,6 +58,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         _scheduler = new LoopTaskScheduler(this);
         _runPosted = RunPosted;
         _owner = new ThreadOwner(name!, WorkerThreadKind.Loop, DefaultStallThreshold, () => _context.QueuedCount);
+        _activity = new ThreadActivity(_owner);
 
         // The loop's worker is the loop: a stop requested on it, by RequestStop or Dispose, completes the loop.
         _worker.StopToken.Register(static loop => ((WorkerLoop)loop!).CloseToWork(), this);
@@ -145,9 +146,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         loop._worker.StartOn(ThreadRunner.ForLoops);
 
         // Listed from here, before Start returns, so that no listing ever shows the loop's thread as a plain worker's.
-        var activity = new ThreadActivity(loop._worker.Thread!, loop._owner);
-        ThreadWatch.Add(activity);
-        Volatile.Write(ref loop._activity, activity);
+        ThreadWatch.Add(loop._activity, loop._worker.Thread!);
         return loop;
     }
 
@@ -202,8 +201,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     {
         SynchronizationContext.SetSynchronizationContext(_context);
         WorkerTelemetry.LoopRunning(this, running: true);
-        // Start lists the activity once this thread exists; it may not have yet when the body begins.
-        var activity = Volatile.Read(ref _activity) ?? WaitForActivity();
+        var activity = _activity;
         activity.OnThreadStarted();
         try
         {
@@ -215,18 +213,6 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
             WorkerTelemetry.LoopRunning(this, running: false);
             _context.Uninstall();
         }
-    }
-
-    private ThreadActivity WaitForActivity()
-    {
-        var spinner = default(SpinWait);
-        ThreadActivity? activity;
-        while ((activity = Volatile.Read(ref _activity)) is null)
-        {
-            spinner.SpinOnce();
-        }
-
-        return activity;
     }
 
     internal InvalidOperationException CompletedError() => new(

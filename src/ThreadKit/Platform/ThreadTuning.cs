@@ -65,8 +65,21 @@ internal static unsafe class ThreadTuning
         return copy;
     }
 
+    /// <summary>
+    /// On the thread itself, before it runs anything: sets its priority, then pins it to <paramref name="cpus"/>, if
+    /// any. Throws the pinning's refusal, after the priority is set.
+    /// </summary>
+    public static void Apply(ThreadPriority priority, int[]? cpus, string threadName)
+    {
+        ApplyPriority(priority, threadName);
+        if (cpus is not null)
+        {
+            ApplyAffinity(cpus);
+        }
+    }
+
     /// <summary>On the thread itself: pins it to <paramref name="cpus"/>.</summary>
-    public static void ApplyAffinity(int[] cpus)
+    private static void ApplyAffinity(int[] cpus)
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
@@ -103,7 +116,7 @@ internal static unsafe class ThreadTuning
     /// raising needs root or CAP_SYS_NICE, and where the process may not, the thread keeps running at normal priority
     /// and the refusal is written once to standard error.
     /// </summary>
-    public static void ApplyPriority(ThreadPriority priority, string threadName)
+    private static void ApplyPriority(ThreadPriority priority, string threadName)
     {
         var nice = NiceOf(priority);
         if (nice == 0 || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 
 namespace ThreadKit;
@@ -22,27 +21,17 @@ public sealed partial class WorkerPool
             return true;
         }
 
-        var deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         lock (_joinLock)
         {
             // Counted before the last check, with a full fence, so that a pool thread that finishes the job after the
-            // check sees the count and pulses.
+            // check sees the count and pulses. A pulse for another job only makes the wait look again.
             Interlocked.Increment(ref _joinWaiters);
             try
             {
-                while (!job.IsFinished)
-                {
-                    var remaining = deadline - Stopwatch.GetTimestamp();
-                    if (remaining <= 0)
-                    {
-                        return false;
-                    }
-
-                    var milliseconds = deadline == long.MaxValue ? Timeout.Infinite : (int)Math.Min(int.MaxValue - 1, Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency));
-                    Monitor.Wait(_joinLock, milliseconds);
-                }
-
-                return true;
+                return Waits.Until(
+                    (Pool: this, Job: job),
+                    static (state, slice) => state.Job.IsFinished || (Monitor.Wait(state.Pool._joinLock, slice) && state.Job.IsFinished),
+                    timeout);
             }
             finally
             {

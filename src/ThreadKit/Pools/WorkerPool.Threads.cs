@@ -171,7 +171,7 @@ public sealed partial class WorkerPool
                 Thread.Priority = pool._priority;
             }
 
-            Activity = new ThreadActivity(Thread, pool._owner);
+            Activity = new ThreadActivity(pool._owner);
         }
 
         public string Name { get; }
@@ -240,22 +240,18 @@ public sealed partial class WorkerPool
         {
             t_owner = _pool;
             ThreadNaming.Name(Thread, Name);
-            if (_pool._affinity is { } cpus)
+            try
             {
-                try
-                {
-                    ThreadTuning.ApplyAffinity(cpus);
-                }
-                catch (InvalidOperationException refused)
-                {
-                    // A pool thread has no body of its own to fault; it runs unpinned, and says so.
-                    FaultReport.WriteNotice($"Pool '{_pool.Name}' could not pin its thread '{Name}': {refused.Message} The thread runs on any CPU.");
-                }
+                ThreadTuning.Apply(_pool._priority, _pool._affinity, Name);
+            }
+            catch (InvalidOperationException refused)
+            {
+                // A pool thread has no body of its own to fault; it runs unpinned, and says so.
+                FaultReport.WriteNotice($"Pool '{_pool.Name}' could not pin its thread '{Name}': {refused.Message} The thread runs on any CPU.");
             }
 
-            ThreadTuning.ApplyPriority(_pool._priority, Name);
             Activity.OnThreadStarted();
-            ThreadWatch.Add(Activity);
+            ThreadWatch.Add(Activity, Thread);
             ThreadKitEventSource.Log.ThreadStarted(Name, WorkerThreadKind.Pool, Thread.ManagedThreadId, Activity.NativeThreadId);
             try
             {

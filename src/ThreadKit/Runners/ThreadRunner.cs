@@ -16,15 +16,8 @@ internal sealed class ThreadRunner : WorkerRunner
     public static readonly ThreadRunner ForLoops = new(WorkerThreadKind.Loop);
 
     // The thread pins itself and sets its own nice value, before the body, only when the worker asks for either.
-    private static readonly Action<NamedWorker> s_tune = static worker =>
-    {
-        if (worker.ProcessorAffinity is { } cpus)
-        {
-            ThreadTuning.ApplyAffinity([.. cpus]);
-        }
-
-        ThreadTuning.ApplyPriority(worker.Priority, worker.Name);
-    };
+    private static readonly Action<NamedWorker> s_tune =
+        static worker => ThreadTuning.Apply(worker.Priority, worker.Affinity, worker.Name);
 
     private readonly WorkerThreadKind _kind;
     private readonly ParameterizedThreadStart _run;
