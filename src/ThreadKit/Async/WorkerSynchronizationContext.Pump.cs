@@ -10,8 +10,10 @@ namespace ThreadKit;
 // decides what ends the worker when callbacks fault.
 internal sealed partial class WorkerSynchronizationContext
 {
-    // SpinWait yields the processor from its eleventh iteration on; 20 iterations cover a few tens of microseconds.
-    private const int SpinIterationsBeforeBlocking = 20;
+    // Bounded in time, like an idle pool thread's watch: a request that follows the last one's answer within it, as a
+    // caller's next request does, finds the pump awake. A window counted in SpinWait iterations (about 6 us) let one
+    // round trip in a hundred pay a kernel wake-up.
+    private const int SpinMicrosecondsBeforeBlocking = 20;
 
     /// <summary>
     /// Pumps until <paramref name="task"/> has completed and no operation is outstanding, then returns its value or
@@ -70,6 +72,14 @@ internal sealed partial class WorkerSynchronizationContext
         {
             var timersWait = _timers?.RunDue(activity, _recordCallbackFault) ?? Timeout.InfiniteTimeSpan;
             SpinBrieflyForWork();
+
+            // Whatever is in the hand-off was submitted after everything that has run, and before anything queued.
+            if (Volatile.Read(ref _handoff) is IPumpWork)
+            {
+                RunHandedOff(activity);
+                continue;
+            }
+
             int count;
             lock (_lock)
             {
@@ -77,22 +87,35 @@ internal sealed partial class WorkerSynchronizationContext
                 {
                     if (Volatile.Read(ref _outstandingOperations) == 0)
                     {
-                        // Detached under the lock, so nothing can be queued between this check and the end of the pump.
+                        // Detached under the lock, with the hand-off closed, so nothing can be queued between this
+                        // check and the end of the pump.
+                        if (Interlocked.CompareExchange(ref _handoff, s_handoffClosed, null) is not null)
+                        {
+                            continue;
+                        }
+
                         _detached = true;
                         return;
                     }
 
                     if (!_wakeRequested)
                     {
+                        // A full fence between announcing the wait and the last look at the hand-off, which a
+                        // submitter fills without the lock: either it sees the pump waiting, or the pump sees its work.
                         _pumpWaiting = true;
-                        WaitAtMost(timersWait);
+                        Interlocked.MemoryBarrier();
+                        if (Volatile.Read(ref _handoff) is null)
+                        {
+                            WaitAtMost(timersWait);
+                        }
+
                         _pumpWaiting = false;
                     }
 
                     _wakeRequested = false;
                     if (_incomingCount == 0)
                     {
-                        // Woken for timers, an ended operation or a timeout: look at everything again.
+                        // Woken for timers, an ended operation, the hand-off or a timeout: look at everything again.
                         continue;
                     }
                 }
@@ -121,6 +144,11 @@ internal sealed partial class WorkerSynchronizationContext
     {
         var item = _draining[index];
         _draining[index] = default;
+        Run(item, activity);
+    }
+
+    private void Run(WorkItem item, ThreadActivity? activity)
+    {
         activity?.Begin(item.Callback, item.State);
         try
         {
@@ -133,6 +161,17 @@ internal sealed partial class WorkerSynchronizationContext
         finally
         {
             activity?.End();
+        }
+    }
+
+    /// <summary>Takes the hand-off's work, unless a submitter has just moved it into the queue, and runs it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RunHandedOff(ThreadActivity? activity)
+    {
+        if (Volatile.Read(ref _handoff) is IPumpWork work
+            && ReferenceEquals(Interlocked.CompareExchange(ref _handoff, null, work), work))
+        {
+            Run(new WorkItem(s_runPumpWork, work), activity);
         }
     }
 
@@ -152,33 +191,19 @@ internal sealed partial class WorkerSynchronizationContext
     }
 
     /// <summary>
-    /// Before blocking, watches the queue for a few microseconds, as <c>SemaphoreSlim</c> and
-    /// <c>BlockingCollection</c> do: work that arrives in that window, such as the next request to a loop, then costs
-    /// no kernel wake-up. It gives up at once when there is nothing left to wait for, and after the window the pump
-    /// blocks as before, so an idle thread burns no CPU.
+    /// Before blocking, watches the queue for up to <see cref="SpinMicrosecondsBeforeBlocking"/>, as
+    /// <c>SemaphoreSlim</c> and <c>BlockingCollection</c> do and as an idle pool thread does: work that arrives in that
+    /// window, such as the next request to a loop, then costs no kernel wake-up. It gives up at once when there is
+    /// nothing left to wait for, and after the window the pump blocks as before, so an idle thread burns no CPU.
     /// </summary>
-    private void SpinBrieflyForWork()
-    {
-        if (Volatile.Read(ref _incomingCount) != 0)
-        {
-            return;
-        }
+    private void SpinBrieflyForWork() =>
+        Waits.SpinBriefly(this, static context => context.HasWorkOrNothingToWaitFor, SpinMicrosecondsBeforeBlocking);
 
-        var spinner = default(SpinWait);
-        for (var i = 0; i < SpinIterationsBeforeBlocking; i++)
-        {
-#if NET
-            spinner.SpinOnce(sleep1Threshold: -1);
-#else
-            // Below 20 iterations SpinOnce never sleeps on any runtime; the overload that says so is .NET Core 3+ only.
-            spinner.SpinOnce();
-#endif
-            if (Volatile.Read(ref _incomingCount) != 0 || Volatile.Read(ref _outstandingOperations) == 0)
-            {
-                return;
-            }
-        }
-    }
+    private bool HasWorkOrNothingToWaitFor =>
+        Volatile.Read(ref _incomingCount) != 0
+        || Volatile.Read(ref _handoff) is not null
+        || Volatile.Read(ref _wakeRequested)
+        || Volatile.Read(ref _outstandingOperations) == 0;
 
     /// <summary>
     /// A callback that throws has no caller to throw to; this is how <c>async void</c> faults arrive. The first one

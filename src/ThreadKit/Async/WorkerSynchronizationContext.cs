@@ -37,6 +37,14 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private readonly NamedWorker _worker;
     private readonly Thread? _thread;
     private readonly bool _callbackFaultsFaultTheWorker;
+    private static readonly SendOrPostCallback s_runPumpWork = static work => ((IPumpWork)work!).Run();
+
+    // In the hand-off slot once the pump has detached, so that no work can land there after the pump has looked.
+    private static readonly object s_handoffClosed = new();
+
+    // The hand-off: one IPumpWork that a submitter placed without the lock, while nothing else was queued. Anything
+    // queued after it moves it into the queue first (under the lock), so that work keeps the order it was submitted in.
+    private object? _handoff;
     private WorkItem[] _incoming = new WorkItem[16];
     private WorkItem[] _draining = new WorkItem[16];
     private int _incomingCount;
@@ -132,7 +140,8 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     public bool IsPumpThread => ReferenceEquals(Thread.CurrentThread, _thread ?? _worker.Thread);
 
     /// <summary>Gets the number of callbacks waiting to run: those posted, and those of the running batch not started yet.</summary>
-    public int QueuedCount => Volatile.Read(ref _incomingCount) + Volatile.Read(ref _drainingPending);
+    public int QueuedCount =>
+        Volatile.Read(ref _incomingCount) + Volatile.Read(ref _drainingPending) + (Volatile.Read(ref _handoff) is IPumpWork ? 1 : 0);
 
     /// <inheritdoc/>
     public override SynchronizationContext CreateCopy() => this;
@@ -190,7 +199,30 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     public bool TryPostWork(SendOrPostCallback d, object? state) => TryEnqueue(new WorkItem(d, state), refuseWhenClosed: true);
 
     /// <summary>
-    /// Refuses new work from <see cref="TryPostWork"/> and releases the loop's own operation, so the pump ends once
+    /// Queues <paramref name="work"/>, or refuses it once the context is closed or detached. When nothing else is
+    /// queued it takes the hand-off slot, which costs the submitter and the pump no lock: the path of a caller that
+    /// waits for each request before it sends the next.
+    /// </summary>
+    public bool TryPostWork(IPumpWork work)
+    {
+        if (Volatile.Read(ref _incomingCount) == 0
+            && !Volatile.Read(ref _closed)
+            && Interlocked.CompareExchange(ref _handoff, work, null) is null)
+        {
+            // The exchange is a full fence: either the pump sees the work before it blocks, or this sees it waiting.
+            if (Volatile.Read(ref _pumpWaiting))
+            {
+                Wake();
+            }
+
+            return true;
+        }
+
+        return TryEnqueue(new WorkItem(s_runPumpWork, work), refuseWhenClosed: true);
+    }
+
+    /// <summary>
+    /// Refuses new work from <see cref="O:ThreadKit.WorkerSynchronizationContext.TryPostWork"/> and releases the loop's own operation, so the pump ends once
     /// what is queued, and what it started, has run. Callbacks that work already queued keep coming, through
     /// <see cref="Post"/>. Returns <see langword="false"/> if it was closed already.
     /// </summary>
@@ -215,6 +247,7 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     {
         WorkItem[] leftovers;
         int count;
+        IPumpWork? handedOff;
         lock (_lock)
         {
             if (_detached)
@@ -226,6 +259,13 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
             leftovers = _incoming;
             count = _incomingCount;
             _incomingCount = 0;
+            handedOff = Interlocked.Exchange(ref _handoff, s_handoffClosed) as IPumpWork;
+        }
+
+        // The hand-off was submitted before anything in the queue.
+        if (handedOff is not null)
+        {
+            new WorkItem(s_runPumpWork, handedOff).QueueOnThreadPool();
         }
 
         for (var i = 0; i < count; i++)
@@ -243,12 +283,14 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
                 return false;
             }
 
-            if (_incomingCount == _incoming.Length)
+            // Work waiting in the hand-off was submitted first, so it goes into the queue ahead of this item.
+            if (Volatile.Read(ref _handoff) is IPumpWork handedOff
+                && ReferenceEquals(Interlocked.CompareExchange(ref _handoff, null, handedOff), handedOff))
             {
-                Array.Resize(ref _incoming, _incoming.Length * 2);
+                Append(new WorkItem(s_runPumpWork, handedOff));
             }
 
-            _incoming[_incomingCount++] = item;
+            Append(item);
             if (_pumpWaiting)
             {
                 Monitor.Pulse(_lock);
@@ -256,6 +298,17 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
         }
 
         return true;
+    }
+
+    /// <summary>Under the lock: adds an item at the end of the queue.</summary>
+    private void Append(WorkItem item)
+    {
+        if (_incomingCount == _incoming.Length)
+        {
+            Array.Resize(ref _incoming, _incoming.Length * 2);
+        }
+
+        _incoming[_incomingCount++] = item;
     }
 
     private void Wake()

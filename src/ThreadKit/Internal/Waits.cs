@@ -30,7 +30,9 @@ internal static class Waits
         var deadline = Stopwatch.GetTimestamp() + (microseconds * Stopwatch.Frequency / 1_000_000);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            Thread.SpinWait(20);
+            // A look about every 0.1 us, so that the hand-off is seen as it happens: looks 0.6 us apart (SpinWait(20))
+            // made a loop's round trip half as slow again as Nito's.
+            Thread.SpinWait(4);
             if (condition(state))
             {
                 return true;

@@ -8,10 +8,8 @@ namespace ThreadKit;
 /// One <c>InvokeAsync</c> call: the work, and the task that reports its outcome. It is its own completion source, so a
 /// call allocates this object and its task, nothing more. Its token cancels it only while it is still queued.
 /// </summary>
-internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>, IDescribedWork
+internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>, IPumpWork, IDescribedWork
 {
-    public static readonly SendOrPostCallback RunCallback = static item => ((LoopWorkItem<TResult>)item!).Run();
-
     private const int Pending = 0;
     private const int Started = 1;
     private const int Canceled = 2;
@@ -60,7 +58,7 @@ internal sealed class LoopWorkItem<TResult> : TaskCompletionSource<TResult>, IDe
         }
     }
 
-    private void Run()
+    public void Run()
     {
         if (Interlocked.CompareExchange(ref _state, Started, Pending) != Pending)
         {

@@ -129,7 +129,7 @@ public sealed partial class WorkerLoop
             return item.Task;
         }
 
-        if (!_context.TryPostWork(LoopWorkItem<TResult>.RunCallback, item))
+        if (!_context.TryPostWork(item))
         {
             item.Abandon();
             throw CompletedError();

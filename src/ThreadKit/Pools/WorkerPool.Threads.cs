@@ -28,8 +28,11 @@ public sealed partial class WorkerPool
     /// <summary>
     /// Gives a thread that has finished an item its next one, and returns <see langword="false"/> when the thread
     /// should end instead. The item goes straight into the thread's own slot: returned as a struct, it would leave a
-    /// copy in the caller's frame, which lives as long as the thread.
+    /// copy in the caller's frame, which lives as long as the thread. Never inlined, for the same reason: inlined into
+    /// the thread's loop (as optimised code does once the loop has run long enough), its local copy became one of
+    /// the loop's own, and kept the last job, and its result, reachable while the thread sat idle.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TakeNextItem(PoolThread poolThread)
     {
         var next = NextItem(poolThread);

@@ -41,6 +41,24 @@ public sealed class WorkerLoopShutdownTests : TestBase
     }
 
     [Fact]
+    public async Task Work_handed_to_a_busy_loop_just_before_Complete_still_runs_before_the_thread_ends()
+    {
+        var loop = WorkerLoop.Start("last call");
+        using var hold = new ManualResetEventSlim();
+        using var holding = new ManualResetEventSlim();
+        loop.Post(() => { holding.Set(); Wait(hold); });
+        Wait(holding);
+        var last = loop.InvokeAsync(static () => "ran");
+
+        loop.Complete();
+        hold.Set();
+
+        (await Await(last)).Should().Be("ran");
+        await Await(loop.Completion);
+        loop.QueuedCount.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Work_submitted_after_Complete_is_refused_with_an_exception_naming_the_loop()
     {
         var loop = WorkerLoop.Start("closed shop");

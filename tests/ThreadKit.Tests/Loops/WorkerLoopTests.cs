@@ -69,6 +69,28 @@ public sealed partial class WorkerLoopTests : TestBase
     }
 
     [Fact]
+    public async Task Work_submitted_while_the_loop_is_busy_counts_as_queued_and_runs_in_order_whichever_way_it_came()
+    {
+        // The first InvokeAsync finds nothing queued and takes the lock-free hand-off; what follows goes to the queue.
+        using var loop = WorkerLoop.Start("busy order");
+        using var hold = new ManualResetEventSlim();
+        using var holding = new ManualResetEventSlim();
+        var order = new List<string>();
+        loop.Post(() => { holding.Set(); Wait(hold); });
+        Wait(holding);
+
+        var first = loop.InvokeAsync(() => order.Add("invoke 1"));
+        loop.Post(() => order.Add("post 2"));
+        var third = loop.InvokeAsync(() => order.Add("invoke 3"));
+        loop.QueuedCount.Should().Be(3);
+
+        hold.Set();
+        await Await(Task.WhenAll(first, third));
+        order.Should().Equal("invoke 1", "post 2", "invoke 3");
+        Until(() => loop.QueuedCount == 0, "the loop should go idle");
+    }
+
+    [Fact]
     public async Task Async_work_resumes_on_the_loop_thread_after_every_await_under_the_loops_context()
     {
         using var loop = WorkerLoop.Start("async loop");

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Xunit;
+
+namespace ThreadKit.Tests.Stress;
+
+/// <summary>
+/// A loop's two ways in, the lock-free hand-off that an <c>InvokeAsync</c> takes when nothing is queued and the queue
+/// itself, raced by many submitters and by <c>Complete</c>: order per submitter holds, and nothing is lost.
+/// </summary>
+[Collection(StressTest.Name)]
+[Trait(StressTest.Category, StressTest.Name)]
+public sealed class LoopRaceTests : TestBase
+{
+    [Fact]
+    public async Task Four_submitters_mixing_Post_and_InvokeAsync_each_see_their_work_run_once_in_their_order()
+    {
+        StressTest.RequireEnabled();
+        const int Submitters = 4;
+        const int PerSubmitter = 25_000;
+        using var loop = WorkerLoop.Start("race order");
+        var seen = Enumerable.Range(0, Submitters).Select(static _ => new List<int>(PerSubmitter)).ToArray();
+        using var start = new Barrier(Submitters);
+
+        var submitters = Enumerable.Range(0, Submitters).Select(s => Task.Run(async () =>
+        {
+            var mine = seen[s];
+            start.SignalAndWait(UnexpectedTimeout).Should().BeTrue("every submitter should arrive");
+            for (var i = 0; i < PerSubmitter; i++)
+            {
+                var item = i;
+                switch (i % 4)
+                {
+                    case 0:
+                        loop.Post(() => mine.Add(item));
+                        break;
+                    case 3:
+                        // Waiting now and then lets the queue run dry, so that the next call takes the hand-off.
+                        await loop.InvokeAsync(() => mine.Add(item));
+                        break;
+                    default:
+                        _ = loop.InvokeAsync(() => mine.Add(item));
+                        break;
+                }
+            }
+        })).ToArray();
+
+        await Await(Task.WhenAll(submitters), TimeSpan.FromMinutes(2));
+        await Await(loop.InvokeAsync(static () => { }));
+        foreach (var mine in seen)
+        {
+            mine.Should().Equal(Enumerable.Range(0, PerSubmitter));
+        }
+    }
+
+    [Fact]
+    public async Task Complete_racing_two_submitters_runs_every_accepted_item_and_refuses_the_rest()
+    {
+        StressTest.RequireEnabled();
+        for (var round = 0; round < 300; round++)
+        {
+            var loop = WorkerLoop.Start("race complete");
+            var ran = 0;
+            using var going = new CountdownEvent(2);
+            // Each submitter stops only when the loop refuses it.
+            var submitters = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            {
+                var accepted = new List<Task>();
+                going.Signal();
+                while (true)
+                {
+                    try
+                    {
+                        accepted.Add(loop.InvokeAsync(() => { ran++; }));
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return accepted;
+                    }
+                }
+            })).ToArray();
+
+            Wait(going);
+            loop.Complete();
+            var accepted = (await Await(Task.WhenAll(submitters))).SelectMany(static tasks => tasks).ToList();
+            await Await(Task.WhenAll(accepted));
+            await Await(loop.Completion);
+
+            ran.Should().Be(accepted.Count, "every accepted item runs, once");
+            loop.QueuedCount.Should().Be(0);
+        }
+    }
+}
