@@ -1,8 +1,9 @@
 // A loop's round trip (invoke a function on the loop's thread, wait for its value from another thread) and its Post,
 // against Nito.AsyncEx's AsyncContextThread, side by side in one process, for docs/benchmarks.md. The cases take turns
-// within every round, so a machine that slows down or speeds up slows them all; each figure is the median of the rounds.
+// within every round, so a machine that slows down or speeds up slows them all; each time is the median of the rounds,
+// and each ratio is taken within a round, against the Nito case run just before it.
 //
-//     dotnet run -c Release --project benchmarks/ThreadKit.LoopHarness -- [rounds=9] [calls=100000]
+//     dotnet run -c Release --project benchmarks/ThreadKit.LoopHarness -- [rounds=15] [calls=200000]
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -12,8 +13,8 @@ using System.Threading;
 using Nito.AsyncEx;
 using ThreadKit;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 9;
-var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
 using var nito = new AsyncContextThread();
 using var loop = WorkerLoop.Start("harness-loop");
 var nitoContext = nito.Context.SynchronizationContext;
@@ -59,13 +60,14 @@ for (var round = -1; round < rounds; round++)
     }
 }
 
+// Each ThreadKit case against the Nito case that ran just before it, round by round: the median ratio, and the range.
 Console.WriteLine();
-Console.WriteLine("| Case | ns per call (median) | bytes per call | vs Nito |");
-Console.WriteLine("| --- | ---: | ---: | ---: |");
+Console.WriteLine("| Case | ns per call (median) | bytes per call | vs Nito (median of rounds) | vs Nito (range) |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
 for (var c = 0; c < cases.Length; c++)
 {
-    var baseline = Median(times[c - (c % 2)]);
-    Console.WriteLine($"| `{cases[c].Name}` | {Median(times[c]):F0} | {Median(bytes[c]):F0} | {Median(times[c]) / baseline:F2}x |");
+    var ratios = times[c].Select((time, round) => time / times[c - (c % 2)][round]).ToList();
+    Console.WriteLine($"| `{cases[c].Name}` | {Median(times[c]):F0} | {Median(bytes[c]):F0} | {Median(ratios):F2}x | {ratios.Min():F2}x to {ratios.Max():F2}x |");
 }
 
 static double Median(List<double> values)
