@@ -62,18 +62,11 @@ for (var round = -1; round < rounds; round++)
 
 // Each ThreadKit case against the Nito case that ran just before it, round by round: the median ratio, and the range.
 Console.WriteLine();
-Console.WriteLine("| Case | ns per call (median) | bytes per call | vs Nito (median of rounds) | vs Nito (range) |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| Case | ns per call (median) | bytes per call | vs Nito, median of rounds (range) |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
 for (var c = 0; c < cases.Length; c++)
 {
-    var ratios = times[c].Select((time, round) => time / times[c - (c % 2)][round]).ToList();
-    Console.WriteLine($"| `{cases[c].Name}` | {Median(times[c]):F0} | {Median(bytes[c]):F0} | {Median(ratios):F2}x | {ratios.Min():F2}x to {ratios.Max():F2}x |");
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(times[c]):F0} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(times[c], times[c - (c % 2)])} |");
 }
 
 internal sealed class Counter

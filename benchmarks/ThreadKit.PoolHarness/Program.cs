@@ -1,6 +1,7 @@
 // Start and join of a named job with one argument, side by side in one process, for the README and docs/benchmarks.md:
 // pooled on a 2-thread WorkerPool, Task.Run(...).Wait(), and a fresh NamedWorker. The cases take turns within every
-// round, so a machine that slows down or speeds up slows them all; each figure is the median of the rounds.
+// round, so a machine that slows down or speeds up slows them all; each time is the median of the rounds, and each
+// ratio is taken within a round.
 //
 //     dotnet run -c Release --project benchmarks/ThreadKit.PoolHarness -- [rounds=7] [jobs=20000]
 using System;
@@ -62,21 +63,14 @@ foreach (var busy in new[] { 0, 2 })
 
     stop.Cancel();
     spinners.ForEach(static thread => thread.Join());
-    var taskRun = Median(times[1]);
     Console.WriteLine();
     Console.WriteLine(busy == 0 ? "Quiet machine:" : $"With {busy} busy threads beside:");
-    Console.WriteLine("| Case | us per job (median) | bytes per job | vs Task.Run |");
+    Console.WriteLine("| Case | us per job (median) | bytes per job | vs Task.Run, median of rounds (range) |");
     Console.WriteLine("| --- | ---: | ---: | ---: |");
     for (var c = 0; c < cases.Length; c++)
     {
-        Console.WriteLine($"| `{cases[c].Name}` | {Median(times[c]):F2} | {Median(bytes[c]):F0} | {Median(times[c]) / taskRun:F2}x |");
+        Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(times[c]):F2} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(times[c], times[1])} |");
     }
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 internal static class Sink

@@ -1,12 +1,14 @@
 // .NET: create a named thread with one argument, start it, join it; with a raw Thread, or with NamedWorker.
-// workerpool runs the same named job on a one-thread WorkerPool, started then joined.
-// Usage: Anchors (thread|namedworker|namedworker-no-telemetry|workerpool) [rounds] [per-round]
+// workerpool runs the same named job on a two-thread WorkerPool, started then joined, as Java's anchor does on a fixed
+// pool of two; taskrun runs it, unnamed, with Task.Run(...).Wait() on the .NET thread pool.
+// Usage: Anchors (thread|namedworker|namedworker-no-telemetry|workerpool|taskrun) [rounds] [per-round]
 // namedworker-no-telemetry turns ThreadKit's telemetry feature switch off before the first worker, as an application's
 // RuntimeHostConfigurationOption would; benchmarks/TelemetryAb.cs compares it with namedworker in alternating runs.
 using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
+using System.Threading.Tasks;
 using ThreadKit;
 
 var kind = args.Length > 0 ? args[0] : "thread";
@@ -22,7 +24,8 @@ Action job = kind switch
     "thread" => RawThread,
     "namedworker" or "namedworker-no-telemetry" => Worker,
     "workerpool" => PooledJob,
-    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker', 'namedworker-no-telemetry' or 'workerpool'.", nameof(args)),
+    "taskrun" => static () => Task.Run(static () => Sink.Value = "payload").Wait(),
+    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker', 'namedworker-no-telemetry', 'workerpool' or 'taskrun'.", nameof(args)),
 };
 
 var best = double.MaxValue;
@@ -62,7 +65,7 @@ static void PooledJob() =>
 
 internal static class Pool
 {
-    public static readonly WorkerPool Instance = new("anchor-pool", 1);
+    public static readonly WorkerPool Instance = new("anchor-pool", 2);
 }
 
 internal static class Sink

@@ -26,19 +26,21 @@ public final class PoolAnchor {
         }));
         pool.shutdown();
 
+        // Through the public Thread.Builder interfaces by reflection, so that this file also compiles on Java 17.
         Method ofVirtual;
+        Class<?> builderType;
+        Class<?> ofVirtualType;
         try {
             ofVirtual = Thread.class.getMethod("ofVirtual");
-        } catch (NoSuchMethodException e) {
+            builderType = Class.forName("java.lang.Thread$Builder");
+            ofVirtualType = Class.forName("java.lang.Thread$Builder$OfVirtual");
+        } catch (NoSuchMethodException | ClassNotFoundException e) {
             System.out.println("virtual skipped: this JDK has no virtual threads (Java 21 or later has)");
             return;
         }
-        Object builder = ofVirtual.invoke(null);
-        Method name = builder.getClass().getMethod("name", String.class);
-        name.setAccessible(true);
-        Method unstarted = builder.getClass().getMethod("unstarted", Runnable.class);
-        unstarted.setAccessible(true);
-        Object named = name.invoke(builder, "bench job");
+        Method name = ofVirtualType.getMethod("name", String.class);
+        Method unstarted = builderType.getMethod("unstarted", Runnable.class);
+        Object named = name.invoke(ofVirtual.invoke(null), "bench job");
         System.out.printf("virtual %.2f%n", best(rounds, perRound, () -> {
             Thread thread = (Thread) unstarted.invoke(named, (Runnable) () -> sink = argument);
             thread.start();
