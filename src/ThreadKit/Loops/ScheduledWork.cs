@@ -125,7 +125,14 @@ public sealed class ScheduledWork : IDisposable
             return;
         }
 
-        // Async work: the run ends when its task does, so the next one never overlaps it.
+        EndWhenCompleted(pending, onFault);
+    }
+
+    /// <summary>
+    /// Async work: the run ends when its task does, so the next one never overlaps it. A method of its own, so that
+    /// the closure over <paramref name="onFault"/> is made only for async runs, not on every run.
+    /// </summary>
+    private void EndWhenCompleted(Task pending, Action<Exception> onFault) =>
         pending.ContinueWith(
             (task, state) =>
             {
@@ -137,7 +144,6 @@ public sealed class ScheduledWork : IDisposable
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-    }
 
     /// <summary>
     /// Under the timers' lock, after a run that ended at <paramref name="end"/>: sets when the next run is due, and
