@@ -33,14 +33,15 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private static readonly Action<Task, object?> s_wakeOnCompletion =
         static (_, state) => ((WorkerSynchronizationContext)state!).OperationCompleted();
 
-    private readonly object _lock = new();
-    private readonly NamedWorker _worker;
-    private readonly Thread? _thread;
-    private readonly bool _callbackFaultsFaultTheWorker;
     private static readonly SendOrPostCallback s_runPumpWork = static work => ((IPumpWork)work!).Run();
 
     // In the hand-off slot once the pump has detached, so that no work can land there after the pump has looked.
     private static readonly object s_handoffClosed = new();
+
+    private readonly object _lock = new();
+    private readonly NamedWorker _worker;
+    private readonly Thread? _thread;
+    private readonly bool _callbackFaultsFaultTheWorker;
 
     // The hand-off: one IPumpWork that a submitter placed without the lock, while nothing else was queued. Anything
     // queued after it moves it into the queue first (under the lock), so that work keeps the order it was submitted in.
@@ -222,8 +223,8 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     }
 
     /// <summary>
-    /// Refuses new work from <see cref="O:ThreadKit.WorkerSynchronizationContext.TryPostWork"/> and releases the loop's own operation, so the pump ends once
-    /// what is queued, and what it started, has run. Callbacks that work already queued keep coming, through
+    /// Refuses new work from <see cref="O:ThreadKit.WorkerSynchronizationContext.TryPostWork"/> and releases the loop's
+    /// own operation, so the pump ends once what is queued, and what it started, has run. Callbacks that work already queued keep coming, through
     /// <see cref="Post"/>. Returns <see langword="false"/> if it was closed already.
     /// </summary>
     public bool Close()
