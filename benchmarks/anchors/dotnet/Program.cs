@@ -1,12 +1,17 @@
 // .NET: create a named thread with one argument, start it, join it; with a raw Thread, or with NamedWorker.
 // workerpool runs the same named job on a two-thread WorkerPool, started then joined, as Java's anchor does on a fixed
 // pool of two; taskrun runs it, unnamed, with Task.Run(...).Wait() on the .NET thread pool.
-// Usage: Anchors (thread|namedworker|namedworker-no-telemetry|workerpool|taskrun) [rounds] [per-round]
+// side-by-side runs the raw Thread and the NamedWorker in one process, taking turns within every round, and prints the
+// median of the per-round ratios and their range: the README's headline, free of the process-to-process swing that
+// separate runs carry.
+// Usage: Anchors (thread|namedworker|namedworker-no-telemetry|workerpool|taskrun|side-by-side) [rounds] [per-round]
 // namedworker-no-telemetry turns ThreadKit's telemetry feature switch off before the first worker, as an application's
 // RuntimeHostConfigurationOption would; benchmarks/TelemetryAb.cs compares it with namedworker in alternating runs.
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ThreadKit;
@@ -19,13 +24,19 @@ if (kind == "namedworker-no-telemetry")
 
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var perRound = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+if (kind == "side-by-side")
+{
+    SideBySide(rounds, perRound);
+    return;
+}
+
 Action job = kind switch
 {
     "thread" => RawThread,
     "namedworker" or "namedworker-no-telemetry" => Worker,
     "workerpool" => PooledJob,
     "taskrun" => static () => Task.Run(static () => Sink.Value = "payload").Wait(),
-    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker', 'namedworker-no-telemetry', 'workerpool' or 'taskrun'.", nameof(args)),
+    _ => throw new ArgumentException($"Unknown kind '{kind}'; use 'thread', 'namedworker', 'namedworker-no-telemetry', 'workerpool', 'taskrun' or 'side-by-side'.", nameof(args)),
 };
 
 var best = double.MaxValue;
@@ -45,6 +56,40 @@ for (var round = -1; round < rounds; round++) // round -1 warms up
 }
 
 Console.WriteLine(best.ToString("F2", CultureInfo.InvariantCulture));
+
+static void SideBySide(int rounds, int perRound)
+{
+    var cases = new (string Name, Action Job)[]
+    {
+        ("new Thread { Name }, Start(arg), Join", RawThread),
+        ("NamedWorker.Create(name, body, arg), Start, Join", Worker),
+    };
+    var times = cases.Select(_ => new List<double>()).ToArray();
+    for (var round = -1; round < rounds; round++) // round -1 warms up
+    {
+        for (var c = 0; c < cases.Length; c++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < perRound; i++)
+            {
+                cases[c].Job();
+            }
+
+            if (round >= 0)
+            {
+                times[c].Add(clock.Elapsed.TotalMicroseconds / perRound);
+            }
+        }
+    }
+
+    Console.WriteLine($"{rounds} rounds of {perRound} jobs, taking turns, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
+    Console.WriteLine("| Job: named thread, one argument, start, join | us per job (median) | vs raw Thread, median of rounds (range) |");
+    Console.WriteLine("| --- | ---: | ---: |");
+    for (var c = 0; c < cases.Length; c++)
+    {
+        Console.WriteLine($"| {cases[c].Name} | {Rounds.Median(times[c]):F2} | {Rounds.DescribeRatios(times[c], times[0])} |");
+    }
+}
 
 static void RawThread()
 {
