@@ -1,5 +1,6 @@
 // A loop's round trip (invoke a function on the loop's thread, wait for its value from another thread) and its Post,
-// against Nito.AsyncEx's AsyncContextThread, side by side in one process, for docs/benchmarks.md. The cases take turns
+// against Nito.AsyncEx's AsyncContextThread, and an async body's continuations on its own thread against
+// AsyncContext.Run, side by side in one process, for the README and docs/benchmarks.md. The cases take turns
 // within every round, so a machine that slows down or speeds up slows them all; each time is the median of the rounds,
 // and each ratio is taken within a round, against the Nito case run just before it.
 //
@@ -10,6 +11,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Nito.AsyncEx;
 using ThreadKit;
 
@@ -21,41 +23,55 @@ var nitoContext = nito.Context.SynchronizationContext;
 var counter = new Counter();
 SendOrPostCallback count = static state => ((Counter)state!).Value++;
 
-var cases = new (string Name, string Group, Action Call)[]
+const int Continuations = 100_000;
+var cases = new (string Name, int Calls, int OpsPerCall, Action Call, Action? Finish)[]
 {
-    ("Nito AsyncContextThread.Factory.Run(() => 42), waited", "RoundTrip", () => nito.Factory.Run(static () => 42).GetAwaiter().GetResult()),
-    ("WorkerLoop.InvokeAsync(() => 42), waited", "RoundTrip", () => loop.InvokeAsync(static () => 42).GetAwaiter().GetResult()),
-    ("Nito AsyncContextThread: SynchronizationContext.Post", "Post", () => nitoContext.Post(count, counter)),
-    ("WorkerLoop.Post", "Post", () => loop.Post(counter.Increment)),
+    ("Nito AsyncContextThread.Factory.Run(() => 42), waited", calls, 1, () => nito.Factory.Run(static () => 42).GetAwaiter().GetResult(), null),
+    ("WorkerLoop.InvokeAsync(() => 42), waited", calls, 1, () => loop.InvokeAsync(static () => 42).GetAwaiter().GetResult(), null),
+
+    // Posts are measured up to the moment the loop has run them all, as the round trip is.
+    ("Nito AsyncContextThread: SynchronizationContext.Post", calls, 1, () => nitoContext.Post(count, counter), () => nito.Factory.Run(static () => { }).GetAwaiter().GetResult()),
+    ("WorkerLoop.Post", calls, 1, () => loop.Post(counter.Increment), () => loop.InvokeAsync(static () => { }).GetAwaiter().GetResult()),
+
+    // An async body's continuations on its own thread, per continuation: a thread that awaits Task.Yield() 100,000
+    // times, started and joined (the start and join are spread over the continuations).
+    ("Nito AsyncContext.Run(body) on a raw Thread, per continuation", Math.Max(1, calls / Continuations), Continuations, static () =>
+    {
+        var thread = new Thread(static () => AsyncContext.Run(YieldManyAsync)) { Name = "nito pump" };
+        thread.Start();
+        thread.Join();
+    }, null),
+    ("NamedWorker with an async body, per continuation", Math.Max(1, calls / Continuations), Continuations, static () =>
+    {
+        var worker = NamedWorker.Create("threadkit pump", YieldManyAsync);
+        worker.Start();
+        worker.Join();
+    }, null),
 };
 
-Console.WriteLine($"{rounds} rounds of {calls} calls, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
+Console.WriteLine($"{rounds} rounds of {calls} calls (continuations, for the pumps), {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
 var times = cases.Select(_ => new List<double>()).ToArray();
 var bytes = cases.Select(_ => new List<double>()).ToArray();
 for (var round = -1; round < rounds; round++)
 {
     for (var c = 0; c < cases.Length; c++)
     {
-        var call = cases[c].Call;
+        var (_, callCount, opsPerCall, call, finish) = cases[c];
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
+        for (var i = 0; i < callCount; i++)
         {
             call();
         }
 
-        // Posts are measured up to the moment the loop has run them all, as the round trip is.
-        if (cases[c].Group == "Post")
-        {
-            (c % 2 == 0 ? nito.Factory.Run(static () => { }) : loop.InvokeAsync(static () => { })).GetAwaiter().GetResult();
-        }
-
-        var elapsed = clock.Elapsed.TotalNanoseconds / calls;
-        var perCall = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls;
+        finish?.Invoke();
+        var operations = (double)callCount * opsPerCall;
+        var elapsed = clock.Elapsed.TotalNanoseconds / operations;
+        var perOperation = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / operations;
         if (round >= 0)
         {
             times[c].Add(elapsed);
-            bytes[c].Add(perCall);
+            bytes[c].Add(perOperation);
         }
     }
 }
@@ -67,6 +83,14 @@ Console.WriteLine("| --- | ---: | ---: | ---: |");
 for (var c = 0; c < cases.Length; c++)
 {
     Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(times[c]):F0} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(times[c], times[c - (c % 2)])} |");
+}
+
+static async Task YieldManyAsync()
+{
+    for (var i = 0; i < Continuations; i++)
+    {
+        await Task.Yield();
+    }
 }
 
 internal sealed class Counter

@@ -89,3 +89,9 @@ for i in "${!names[@]}"; do
   fi
   echo "| ${names[$i]} | ${figures[$i]} | $ratio |"
 done
+
+# The .NET pair once more, taking turns in one process, where their ratio does not carry the swing between processes.
+if [[ -f "$build/dotnet/Anchors.dll" ]]; then
+  echo
+  dotnet "$build/dotnet/Anchors.dll" side-by-side 7 "$per_round" || echo "skipped: the side-by-side .NET run failed" >&2
+fi
