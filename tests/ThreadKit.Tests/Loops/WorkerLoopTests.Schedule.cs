@@ -18,6 +18,32 @@ public sealed partial class WorkerLoopTests
     private static readonly TimeSpan Ten = TimeSpan.FromMilliseconds(10);
 
     [Fact]
+    public void Runs_of_a_schedule_that_is_always_due_allocate_nothing_on_the_loops_thread()
+    {
+        using var loop = WorkerLoop.Start("allocation-free runs");
+        using var measured = new ManualResetEventSlim();
+        long atRun100 = 0, atRun1100 = 0;
+        var runs = 0;
+        using var work = loop.ScheduleAtFixedRate(TimeSpan.Zero, TimeSpan.FromTicks(1), () =>
+        {
+            switch (++runs)
+            {
+                case 100:
+                    atRun100 = GC.GetAllocatedBytesForCurrentThread();
+                    break;
+                case 1100:
+                    atRun1100 = GC.GetAllocatedBytesForCurrentThread();
+                    measured.Set();
+                    break;
+            }
+        });
+
+        Wait(measured, "a thousand more runs should follow");
+        work.Cancel();
+        (atRun1100 - atRun100).Should().Be(0, "a synchronous run, and the pump's turn around it, allocate nothing");
+    }
+
+    [Fact]
     public void Scheduled_work_runs_on_the_loops_thread_one_item_at_a_time_together_with_posted_work()
     {
         using var loop = WorkerLoop.Start("scheduled and posted");
