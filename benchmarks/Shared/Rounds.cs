@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 
 /// <summary>
@@ -7,6 +9,35 @@ using System.Linq;
 /// </summary>
 internal static class Rounds
 {
+    /// <summary>
+    /// Runs the cases in turn, once each per round, after a warm-up round that is not kept. <paramref name="runCase"/>
+    /// runs case <c>c</c> once and returns how many operations that was. Returns, for each case, one figure per round:
+    /// nanoseconds and bytes allocated per operation.
+    /// </summary>
+    public static (List<double>[] Nanoseconds, List<double>[] Bytes) TakeTurns(int rounds, int caseCount, Func<int, double> runCase)
+    {
+        var times = Enumerable.Range(0, caseCount).Select(static _ => new List<double>()).ToArray();
+        var bytes = Enumerable.Range(0, caseCount).Select(static _ => new List<double>()).ToArray();
+        for (var round = -1; round < rounds; round++)
+        {
+            for (var c = 0; c < caseCount; c++)
+            {
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                var operations = runCase(c);
+                var elapsed = clock.Elapsed.TotalNanoseconds / operations;
+                var perOperation = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / operations;
+                if (round >= 0)
+                {
+                    times[c].Add(elapsed);
+                    bytes[c].Add(perOperation);
+                }
+            }
+        }
+
+        return (times, bytes);
+    }
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToList();

@@ -6,8 +6,6 @@
 //
 //     dotnet run -c Release --project benchmarks/ThreadKit.LoopHarness -- [rounds=15] [calls=200000]
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -50,31 +48,17 @@ var cases = new (string Name, int Calls, int OpsPerCall, Action Call, Action? Fi
 };
 
 Console.WriteLine($"{rounds} rounds of {calls} calls (continuations, for the pumps), {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
-var times = cases.Select(_ => new List<double>()).ToArray();
-var bytes = cases.Select(_ => new List<double>()).ToArray();
-for (var round = -1; round < rounds; round++)
+var (times, bytes) = Rounds.TakeTurns(rounds, cases.Length, c =>
 {
-    for (var c = 0; c < cases.Length; c++)
+    var (_, callCount, opsPerCall, call, finish) = cases[c];
+    for (var i = 0; i < callCount; i++)
     {
-        var (_, callCount, opsPerCall, call, finish) = cases[c];
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < callCount; i++)
-        {
-            call();
-        }
-
-        finish?.Invoke();
-        var operations = (double)callCount * opsPerCall;
-        var elapsed = clock.Elapsed.TotalNanoseconds / operations;
-        var perOperation = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / operations;
-        if (round >= 0)
-        {
-            times[c].Add(elapsed);
-            bytes[c].Add(perOperation);
-        }
+        call();
     }
-}
+
+    finish?.Invoke();
+    return (double)callCount * opsPerCall;
+});
 
 // Each ThreadKit case against the Nito case that ran just before it, round by round: the median ratio, and the range.
 Console.WriteLine();

@@ -5,8 +5,6 @@
 //
 //     dotnet run -c Release --project benchmarks/ThreadKit.PoolHarness -- [rounds=7] [jobs=20000]
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -37,29 +35,16 @@ foreach (var busy in new[] { 0, 2 })
     var spinners = Enumerable.Range(0, busy).Select(_ => new Thread(() => { while (!stop.IsCancellationRequested) { Thread.SpinWait(100); } }) { IsBackground = true }).ToList();
     spinners.ForEach(static thread => thread.Start());
 
-    var times = cases.Select(_ => new List<double>()).ToArray();
-    var bytes = cases.Select(_ => new List<double>()).ToArray();
-    for (var round = -1; round < rounds; round++)
+    var (nanoseconds, bytes) = Rounds.TakeTurns(rounds, cases.Length, c =>
     {
-        for (var c = 0; c < cases.Length; c++)
+        var (_, count, job) = cases[c];
+        for (var i = 0; i < count; i++)
         {
-            var (_, count, job) = cases[c];
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
-            {
-                job();
-            }
-
-            var elapsed = clock.Elapsed.TotalMicroseconds / count;
-            var perJob = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count;
-            if (round >= 0)
-            {
-                times[c].Add(elapsed);
-                bytes[c].Add(perJob);
-            }
+            job();
         }
-    }
+
+        return count;
+    });
 
     stop.Cancel();
     spinners.ForEach(static thread => thread.Join());
@@ -69,7 +54,7 @@ foreach (var busy in new[] { 0, 2 })
     Console.WriteLine("| --- | ---: | ---: | ---: |");
     for (var c = 0; c < cases.Length; c++)
     {
-        Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(times[c]):F2} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(times[c], times[1])} |");
+        Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(nanoseconds[c]) / 1000:F2} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(nanoseconds[c], nanoseconds[1])} |");
     }
 }
 

@@ -8,7 +8,6 @@
 // namedworker-no-telemetry turns ThreadKit's telemetry feature switch off before the first worker, as an application's
 // RuntimeHostConfigurationOption would; benchmarks/TelemetryAb.cs compares it with namedworker in alternating runs.
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
@@ -64,30 +63,22 @@ static void SideBySide(int rounds, int perRound)
         ("new Thread { Name }, Start(arg), Join", RawThread),
         ("NamedWorker.Create(name, body, arg), Start, Join", Worker),
     };
-    var times = cases.Select(_ => new List<double>()).ToArray();
-    for (var round = -1; round < rounds; round++) // round -1 warms up
+    var (nanoseconds, _) = Rounds.TakeTurns(rounds, cases.Length, c =>
     {
-        for (var c = 0; c < cases.Length; c++)
+        for (var i = 0; i < perRound; i++)
         {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < perRound; i++)
-            {
-                cases[c].Job();
-            }
-
-            if (round >= 0)
-            {
-                times[c].Add(clock.Elapsed.TotalMicroseconds / perRound);
-            }
+            cases[c].Job();
         }
-    }
+
+        return perRound;
+    });
 
     Console.WriteLine($"{rounds} rounds of {perRound} jobs, taking turns, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
     Console.WriteLine("| Job: named thread, one argument, start, join | us per job (median) | vs raw Thread, median of rounds (range) |");
     Console.WriteLine("| --- | ---: | ---: |");
     for (var c = 0; c < cases.Length; c++)
     {
-        Console.WriteLine($"| {cases[c].Name} | {Rounds.Median(times[c]):F2} | {Rounds.DescribeRatios(times[c], times[0])} |");
+        Console.WriteLine($"| {cases[c].Name} | {Rounds.Median(nanoseconds[c]) / 1000:F2} | {Rounds.DescribeRatios(nanoseconds[c], nanoseconds[0])} |");
     }
 }
 
