@@ -42,11 +42,12 @@ foreach (var (_, run) in together.Append(alone))
 
 Thread.Sleep(500);
 
+var periods = new[] { TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(1) };
 var rows = new List<(int Round, string Case, TimeSpan Period, double P50, double P99, double Max, double Drift, int Missed, double OffP99)>();
 var steal = StolenTime.Start();
 for (var round = 1; round <= rounds; round++)
 {
-    foreach (var period in new[] { TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(1) })
+    foreach (var period in periods)
     {
         // Each starts a third of a period after the one before, so that their ticks do not compete for the two CPUs.
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 100;
@@ -78,8 +79,6 @@ for (var round = 1; round <= rounds; round++)
     return (row.P99, row.OffP99);
 }
 
-double PeriodicP99(int round, TimeSpan period) => Periodic(round, period).P99;
-
 Console.WriteLine($"{rounds} rounds of {ticks} ticks a case, {Environment.ProcessorCount} CPUs, {Environment.Version}; {steal.Describe()}");
 Console.WriteLine("| Round | Period | Case | p50 | p99 | max | drift at the last tick | missed | p99 / PeriodicTimer's | p99 off the due time, early or late | that / PeriodicTimer's |");
 Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -90,12 +89,12 @@ foreach (var row in rows.OrderBy(row => row.Round).ThenByDescending(row => row.P
 }
 
 Console.WriteLine();
-foreach (var period in new[] { TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(1) })
+foreach (var period in periods)
 {
     foreach (var name in new[] { LoopCase, PreciseCase })
     {
         var mine = rows.Where(row => row.Period == period && row.Case == name).OrderBy(row => row.Round).ToList();
-        Console.WriteLine($"{period.TotalMilliseconds} ms, {name}: p99 / PeriodicTimer's by round {string.Join(", ", mine.Select(row => $"{row.P99 / PeriodicP99(row.Round, period):0.00}x"))}; p99 {string.Join(", ", mine.Select(row => Lateness.Format(row.P99)))}; off the due time {string.Join(", ", mine.Select(row => $"{row.OffP99 / Periodic(row.Round, period).OffP99:0.00}x"))}");
+        Console.WriteLine($"{period.TotalMilliseconds} ms, {name}: p99 / PeriodicTimer's by round {string.Join(", ", mine.Select(row => $"{row.P99 / Periodic(row.Round, period).P99:0.00}x"))}; p99 {string.Join(", ", mine.Select(row => Lateness.Format(row.P99)))}; off the due time {string.Join(", ", mine.Select(row => $"{row.OffP99 / Periodic(row.Round, period).OffP99:0.00}x"))}");
     }
 }
 
