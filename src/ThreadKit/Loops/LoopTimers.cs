@@ -129,7 +129,8 @@ internal sealed class LoopTimers : PumpTimers
     /// </remarks>
     public override TimeSpan RunDue(ThreadActivity? activity, Action<Exception> onFault)
     {
-        var horizon = Now + _spinWindow;
+        // Read on the first pass that finds a schedule, so that a loop with none pays no clock read per turn.
+        long? passHorizon = null;
         while (true)
         {
             ScheduledWork? due = null;
@@ -142,6 +143,7 @@ internal sealed class LoopTimers : PumpTimers
                     return Timeout.InfiniteTimeSpan;
                 }
 
+                var horizon = passHorizon ??= Now + _spinWindow;
                 var next = _waiting[0];
                 nextDue = next.Due;
                 wait = nextDue - Now;
