@@ -73,10 +73,10 @@ internal sealed partial class WorkerSynchronizationContext
             var timersWait = _timers?.RunDue(activity, _recordCallbackFault) ?? Timeout.InfiniteTimeSpan;
             SpinBrieflyForWork();
 
-            // Whatever is in the hand-off was submitted after everything that has run, and before anything queued.
-            if (Volatile.Read(ref _handoff) is IPumpWork)
+            // Whatever is in the hand-off was submitted after everything already queued: a submitter that queues moves
+            // the hand-off into the queue first, so the hand-off holds the newest work. It runs once the queue is empty.
+            if (Volatile.Read(ref _handoff) is IPumpWork && RunHandedOffIfNext(activity))
             {
-                RunHandedOff(activity);
                 continue;
             }
 
@@ -164,15 +164,29 @@ internal sealed partial class WorkerSynchronizationContext
         }
     }
 
-    /// <summary>Takes the hand-off's work, unless a submitter has just moved it into the queue, and runs it.</summary>
+    /// <summary>
+    /// Takes the hand-off's work and runs it, when nothing is queued ahead of it. The check and the take are one step
+    /// under the lock, which every enqueue holds: work queued between a submitter's look at the queue and its claim of
+    /// the hand-off was submitted before the hand-off's, and must run first. Returns whether it ran anything.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RunHandedOff(ThreadActivity? activity)
+    private bool RunHandedOffIfNext(ThreadActivity? activity)
     {
-        if (Volatile.Read(ref _handoff) is IPumpWork work
-            && ReferenceEquals(Interlocked.CompareExchange(ref _handoff, null, work), work))
+        IPumpWork? work;
+        lock (_lock)
         {
-            Run(new WorkItem(s_runPumpWork, work), activity);
+            if (_incomingCount != 0
+                || Volatile.Read(ref _handoff) is not IPumpWork handedOff
+                || !ReferenceEquals(Interlocked.CompareExchange(ref _handoff, null, handedOff), handedOff))
+            {
+                return false;
+            }
+
+            work = handedOff;
         }
+
+        Run(new WorkItem(s_runPumpWork, work), activity);
+        return true;
     }
 
     /// <summary>

@@ -43,8 +43,9 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private readonly Thread? _thread;
     private readonly bool _callbackFaultsFaultTheWorker;
 
-    // The hand-off: one IPumpWork that a submitter placed without the lock, while nothing else was queued. Anything
-    // queued after it moves it into the queue first (under the lock), so that work keeps the order it was submitted in.
+    // The hand-off: one IPumpWork that a submitter placed without the lock, usually while nothing else was queued. It
+    // always holds the newest work: anything queued after it moves it into the queue first (under the lock), and the
+    // pump takes it only when the queue is empty (under the lock too), so work keeps the order it was submitted in.
     private object? _handoff;
     private WorkItem[] _incoming = new WorkItem[16];
     private WorkItem[] _draining = new WorkItem[16];

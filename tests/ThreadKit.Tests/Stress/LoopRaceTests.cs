@@ -58,6 +58,45 @@ public sealed class LoopRaceTests : TestBase
     }
 
     [Fact]
+    public async Task One_callers_back_to_back_InvokeAsync_calls_run_in_order_while_the_loops_own_async_work_keeps_queueing()
+    {
+        StressTest.RequireEnabled();
+        (await InvokeBackToBackBesideAwaitingWork(200_000)).Should().Be(0, "no call may run before an earlier one");
+    }
+
+    /// <summary>
+    /// The case that found the hand-off's ordering bug: the loop runs an item that awaits again and again, so its
+    /// continuations are queued between one caller's calls, while that caller submits without waiting. Returns how
+    /// many of the caller's calls ran before an earlier one.
+    /// </summary>
+    internal static async Task<int> InvokeBackToBackBesideAwaitingWork(int calls)
+    {
+        using var loop = WorkerLoop.Start("order beside awaits");
+        var seen = new List<int>(calls);
+        var stop = false;
+        var yielding = loop.InvokeAsync(async () =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                await Task.Yield();
+            }
+        });
+
+        var submitted = new Task[calls];
+        for (var i = 0; i < calls; i++)
+        {
+            var item = i;
+            submitted[i] = loop.InvokeAsync(() => seen.Add(item));
+        }
+
+        await Await(Task.WhenAll(submitted), TimeSpan.FromMinutes(1));
+        Volatile.Write(ref stop, true);
+        await Await(yielding);
+        seen.Should().HaveCount(calls, "every call runs once");
+        return seen.Zip(seen.Skip(1)).Count(static pair => pair.Second < pair.First);
+    }
+
+    [Fact]
     public async Task Complete_racing_two_submitters_runs_every_accepted_item_and_refuses_the_rest()
     {
         StressTest.RequireEnabled();
