@@ -312,7 +312,8 @@ internal static class Templates
         lines.Add("/// <exception cref=\"ArgumentException\"><paramref name=\"name\"/> contains a NUL character (<c>'\\0'</c>).</exception>");
         if (forPool)
         {
-            lines.Add("/// <exception cref=\"InvalidOperationException\">The pool has been completed or disposed.</exception>");
+            lines.Add("/// <exception cref=\"InvalidOperationException\">The pool has been completed.</exception>");
+            lines.Add("/// <exception cref=\"ObjectDisposedException\">The pool has been disposed.</exception>");
             lines.Add("/// <exception cref=\"OutOfMemoryException\">The operating system could not create a thread for the pool; the job is not started.</exception>");
         }
 

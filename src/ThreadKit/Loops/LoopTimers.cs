@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace ThreadKit;
 
@@ -12,12 +13,30 @@ namespace ThreadKit;
 /// <see cref="WorkerLoopOptions.PreciseTimers"/>, spins through it. No run starts early. On another
 /// <see cref="TimeProvider"/> (a fake one, in tests) the provider's own timer wakes the pump.
 /// </summary>
+/// <remarks>
+/// A tick goes one way: the pump asks <see cref="RunDue"/>, which claims the run, runs it, and sets the schedule's
+/// next run or ends it. <see cref="ScheduledWork"/> only holds a schedule's state; every change to that state is made
+/// under this class's lock, which <see cref="Cancel"/> takes too, so a cancel and the decision to start a run never
+/// interleave. Due times saturate at <see cref="Never"/>, as Java clamps its delays, so any delay means "that long, or
+/// effectively never", and nothing sleeps while holding the lock.
+/// </remarks>
 internal sealed class LoopTimers : PumpTimers
 {
+    /// <summary>The timestamp of a run that is effectively never due: any due time beyond it is clamped to it.</summary>
+    public const long Never = long.MaxValue;
+
+    // The longest due time Timer and FakeTimeProvider accept (0xfffffffe ms, about 49.7 days); a later run is waited
+    // for in steps of at most this.
+    private static readonly TimeSpan s_longestTimerStep = TimeSpan.FromMilliseconds(0xfffffffe);
+
+    private static readonly TimerCallback s_wake = static context => ((WorkerSynchronizationContext)context!).WakeForTimers();
+
     private readonly object _lock = new();
-    private readonly WorkerLoop _loop;
+    private readonly WorkerSynchronizationContext _context;
+    private readonly Func<InvalidOperationException> _refusal;
     private readonly TimeProvider? _clock;
     private readonly bool _precise;
+    private readonly bool _cancelOneShotsAtClose;
     private readonly long _frequency;
     private readonly long _spinWindow;
 
@@ -27,99 +46,120 @@ internal sealed class LoopTimers : PumpTimers
     private ITimer? _wakeTimer;
     private bool _closed;
 
-    public LoopTimers(WorkerLoop loop, TimeProvider? clock, bool precise)
+    /// <param name="context">The pump's context: an operation is held open per live schedule, so the loop outlives them.</param>
+    /// <param name="refusal">Makes the exception for a schedule added after the loop was completed or disposed.</param>
+    /// <param name="options">The loop's clock, precision and shutdown policy.</param>
+    public LoopTimers(WorkerSynchronizationContext context, Func<InvalidOperationException> refusal, WorkerLoopOptions options)
     {
-        _loop = loop;
+        _context = context;
+        _refusal = refusal;
+        var clock = options.TimeProvider;
         _clock = clock is null || ReferenceEquals(clock, TimeProvider.System) ? null : clock;
-        _precise = precise && _clock is null;
+        _precise = options.PreciseTimers && _clock is null;
+        _cancelOneShotsAtClose = options.CancelScheduledWorkOnComplete;
         _frequency = _clock?.TimestampFrequency ?? Stopwatch.Frequency;
         _spinWindow = _frequency / 1000;
     }
 
-    public long Now => _clock?.GetTimestamp() ?? Stopwatch.GetTimestamp();
+    /// <summary>Gets the lock that guards every schedule's state, for <see cref="ScheduledWork"/>'s assertions.</summary>
+    internal object Lock => _lock;
 
-    public long ToTimestamp(TimeSpan span) => (long)(span.Ticks * (double)_frequency / TimeSpan.TicksPerSecond);
+    private long Now => _clock?.GetTimestamp() ?? Stopwatch.GetTimestamp();
 
-    public TimeSpan ToTimeSpan(long timestamps) => TimeSpan.FromTicks((long)(timestamps * (double)TimeSpan.TicksPerSecond / _frequency));
-
-    /// <summary>Adds a new schedule; refused once the loop has been completed.</summary>
-    public void Add(ScheduledWork work)
+    /// <summary>Schedules <paramref name="work"/>; refused once the loop has been completed.</summary>
+    public ScheduledWork Add(Delegate work, ScheduledWork.Kind kind, TimeSpan initialDelay, TimeSpan interval)
     {
+        var scheduled = new ScheduledWork(this, work, kind, AddSaturating(Now, ToTimestamp(initialDelay)), Math.Max(1, ToTimestamp(interval)));
         lock (_lock)
         {
             if (_closed)
             {
-                throw _loop.CompletedError();
+                throw _refusal();
             }
 
-            _loop.Context.OperationStarted();
-            if (work.IsPeriodic)
+            _context.OperationStarted();
+            if (scheduled.IsPeriodic)
             {
-                _periodic.Add(work);
+                _periodic.Add(scheduled);
             }
 
-            Insert(work);
+            Insert(scheduled);
+            AssertInvariants();
         }
 
-        _loop.Context.WakeForTimers();
+        _context.WakeForTimers();
+        return scheduled;
     }
 
-    /// <summary>At Complete: refuses new schedules and cancels the periodic ones. One-shot schedules still run.</summary>
+    /// <summary>
+    /// At Complete: refuses new schedules and cancels the periodic ones, and, when the loop's options say so, the
+    /// one-shot schedules that have not started. Other one-shot schedules still run.
+    /// </summary>
     public void Close()
     {
-        ScheduledWork[] periodic;
+        List<ScheduledWork> canceled;
         lock (_lock)
         {
             _closed = true;
-            periodic = [.. _periodic];
+            canceled = [.. _periodic];
+            if (_cancelOneShotsAtClose)
+            {
+                canceled.AddRange(_waiting.FindAll(static work => !work.IsPeriodic));
+            }
         }
 
-        foreach (var work in periodic)
+        foreach (var work in canceled)
         {
-            work.Cancel();
+            Cancel(work);
         }
     }
 
-    /// <summary>Under <see cref="ScheduledWork"/>'s decision: takes a canceled schedule out, and lets the loop end without it.</summary>
-    public void Remove(ScheduledWork work, bool wasWaiting)
+    /// <summary>Cancels <paramref name="work"/>, as <see cref="ScheduledWork.Cancel"/> documents.</summary>
+    public bool Cancel(ScheduledWork work)
     {
         lock (_lock)
         {
-            if (wasWaiting)
+            if (!work.TryCancel(out var wasWaiting))
             {
-                _waiting.Remove(work);
+                return false;
             }
 
+            if (!wasWaiting)
+            {
+                // The run under way sees it when it ends, and ends the schedule.
+                return true;
+            }
+
+            _waiting.Remove(work);
             _periodic.Remove(work);
+            AssertInvariants();
         }
 
-        _loop.Context.OperationCompleted();
-        _loop.Context.WakeForTimers();
+        work.Finish(null);
+        _context.OperationCompleted();
+        _context.WakeForTimers();
+        return true;
     }
 
-    /// <summary>A run has ended at <paramref name="end"/>: its schedule waits for its next run, or is done.</summary>
-    public void RunEnded(ScheduledWork work, long end)
+    /// <summary>Tells when the next run of <paramref name="work"/> is due, by the loop's clock, as <see cref="ScheduledWork.NextRunAt"/> documents.</summary>
+    public DateTimeOffset? NextRunAt(ScheduledWork work)
     {
-        bool done;
+        long due;
+        long now;
         lock (_lock)
         {
-            done = !work.PrepareNextRun(end);
-            if (done)
+            if (!work.IsLive)
             {
-                _periodic.Remove(work);
+                return null;
             }
-            else
-            {
-                Insert(work);
-            }
+
+            due = work.Due;
+            now = Now;
         }
 
-        if (done)
-        {
-            _loop.Context.OperationCompleted();
-        }
-
-        _loop.Context.WakeForTimers();
+        var wallNow = (_clock ?? TimeProvider.System).GetUtcNow();
+        var ahead = ToTimeSpan(due - now);
+        return ahead >= DateTimeOffset.MaxValue - wallNow ? DateTimeOffset.MaxValue : wallNow + ahead;
     }
 
     /// <remarks>
@@ -134,8 +174,9 @@ internal sealed class LoopTimers : PumpTimers
         while (true)
         {
             ScheduledWork? due = null;
-            long wait;
             long nextDue;
+            long horizon;
+            long wait;
             lock (_lock)
             {
                 if (_waiting.Count == 0)
@@ -143,49 +184,47 @@ internal sealed class LoopTimers : PumpTimers
                     return Timeout.InfiniteTimeSpan;
                 }
 
-                var horizon = passHorizon ??= Now + _spinWindow;
+                var now = Now;
+                horizon = passHorizon ??= AddSaturating(now, _spinWindow);
                 var next = _waiting[0];
                 nextDue = next.Due;
-                wait = nextDue - Now;
-                if (nextDue > horizon)
-                {
-                    // Not this pass's work.
-                }
-                else if (wait > 0 && _clock is null && _loop.Context.QueuedCount == 0)
-                {
-                    // The last millisecond, which the monitor's whole-millisecond waits cannot time: spun through with
-                    // precise timers, slept through with nanosleep otherwise. Posted work arriving now waits for it.
-                    if (_precise)
-                    {
-                        SpinUntil(nextDue);
-                    }
-                    else
-                    {
-                        ShortSleep.Until(nextDue);
-                    }
-
-                    wait = 0;
-                }
-
+                wait = nextDue - now;
                 if (wait <= 0 && nextDue <= horizon)
                 {
+                    // The decision to start, and the count, are taken under the lock that Cancel takes.
                     _waiting.RemoveAt(0);
-                    due = next.TryStartRun() ? next : null;
-                    if (due is null)
-                    {
-                        continue;
-                    }
+                    next.StartRun();
+                    due = next;
+                    AssertInvariants();
                 }
             }
 
             if (due is not null)
             {
-                due.Run(activity, onFault);
+                Run(due, activity, onFault);
+                continue;
+            }
+
+            if (nextDue <= horizon && _clock is null && _context.QueuedCount == 0)
+            {
+                // The last millisecond, which the monitor's whole-millisecond waits cannot time: spun through with
+                // precise timers, slept through with nanosleep otherwise, outside the lock, so that Cancel and new
+                // schedules never wait for it. Posted work arriving now waits for it.
+                if (_precise)
+                {
+                    SpinUntil(nextDue);
+                }
+                else
+                {
+                    ShortSleep.Until(nextDue);
+                }
+
                 continue;
             }
 
             if (wait <= 0)
             {
+                // Due by now, but after this pass's horizon: the next pass runs it, once posted work has had its turn.
                 return TimeSpan.Zero;
             }
 
@@ -202,9 +241,101 @@ internal sealed class LoopTimers : PumpTimers
         }
     }
 
+    /// <summary>On the loop's thread: one run, reported like a posted item; its fault goes where a posted item's would.</summary>
+    private void Run(ScheduledWork work, ThreadActivity? activity, Action<Exception> onFault)
+    {
+        activity?.Begin(work.Work, null);
+        Task? pending = null;
+        Exception? fault = null;
+        try
+        {
+            if (work.Work is Action action)
+            {
+                action();
+            }
+            else
+            {
+                pending = ((Func<Task>)work.Work)() ?? throw new InvalidOperationException(
+                    "Scheduled work returned a null Task. Return a task, such as Task.CompletedTask, or make the work async.");
+            }
+        }
+        catch (Exception ex)
+        {
+            fault = ex;
+            onFault(ex);
+        }
+        finally
+        {
+            activity?.End();
+        }
+
+        if (pending is null || pending.IsCompleted)
+        {
+            RunEnded(work, fault, pending, onFault);
+            return;
+        }
+
+        EndWhenCompleted(work, pending, onFault);
+    }
+
     /// <summary>
-    /// Has the provider's clock wake the pump when <paramref name="due"/> comes. Returns <see langword="false"/> when it
-    /// came while the timer was being armed (a test moving a fake clock from another thread), so the caller runs it now.
+    /// Async work: the run ends when its task does, so the next one never overlaps it. A method of its own, so that
+    /// the closure over <paramref name="onFault"/> is made only for async runs, not on every run.
+    /// </summary>
+    private void EndWhenCompleted(ScheduledWork work, Task pending, Action<Exception> onFault) =>
+        pending.ContinueWith(
+            (task, state) => RunEnded((ScheduledWork)state!, null, task, onFault),
+            work,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    /// <summary>A run has ended: its schedule waits for its next run, or is done, with the run's outcome.</summary>
+    private void RunEnded(ScheduledWork work, Exception? fault, Task? pending, Action<Exception> onFault)
+    {
+        if (pending is { IsFaulted: true })
+        {
+            foreach (var taskFault in pending.Exception!.InnerExceptions)
+            {
+                onFault(taskFault);
+            }
+        }
+
+        var end = Now;
+        bool done;
+        lock (_lock)
+        {
+            done = !work.TryScheduleNext(end);
+            if (done)
+            {
+                _periodic.Remove(work);
+            }
+            else
+            {
+                Insert(work);
+            }
+
+            AssertInvariants();
+        }
+
+        if (done)
+        {
+            IReadOnlyCollection<Exception>? faults = pending is { IsFaulted: true } ? pending.Exception!.InnerExceptions : null;
+            work.Finish(fault is null ? faults : [fault], pending is { IsCanceled: true });
+            _context.OperationCompleted();
+        }
+
+        // The pump looks at its timers again after every run it makes itself; an async run ends elsewhere.
+        if (!_context.IsPumpThread)
+        {
+            _context.WakeForTimers();
+        }
+    }
+
+    /// <summary>
+    /// Has the provider's clock wake the pump when <paramref name="due"/> comes, in steps no longer than timers accept.
+    /// Returns <see langword="false"/> when it came while the timer was being armed (a test moving a fake clock from
+    /// another thread), so the caller runs it now.
     /// </summary>
     private bool ArmWakeTimer(long due)
     {
@@ -217,12 +348,36 @@ internal sealed class LoopTimers : PumpTimers
                 return false;
             }
 
-            _wakeTimer = _clock!.CreateTimer(static context => ((WorkerSynchronizationContext)context!).WakeForTimers(), _loop.Context, ToTimeSpan(remaining), Timeout.InfiniteTimeSpan);
+            // Rounded up, so that a clock whose ticks are finer than TimeSpan's never wakes the pump before the run.
+            var step = ToTimeSpan(remaining, roundUp: true);
+            _wakeTimer = _clock!.CreateTimer(s_wake, _context, step < s_longestTimerStep ? step : s_longestTimerStep, Timeout.InfiniteTimeSpan);
             return due > Now;
         }
     }
 
-    private void SpinUntil(long due)
+    private long ToTimestamp(TimeSpan span)
+    {
+        var timestamps = span.Ticks * (double)_frequency / TimeSpan.TicksPerSecond;
+        return timestamps >= Never ? Never : (long)timestamps;
+    }
+
+    internal TimeSpan ToTimeSpan(long timestamps, bool roundUp = false)
+    {
+        var ticks = timestamps * (double)TimeSpan.TicksPerSecond / _frequency;
+        if (roundUp)
+        {
+            ticks = Math.Ceiling(ticks);
+        }
+
+        return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue
+            : ticks <= TimeSpan.MinValue.Ticks ? TimeSpan.MinValue
+            : TimeSpan.FromTicks((long)ticks);
+    }
+
+    /// <summary>Adds a non-negative <paramref name="span"/> to <paramref name="timestamp"/>, clamped to <see cref="Never"/>.</summary>
+    internal static long AddSaturating(long timestamp, long span) => timestamp > Never - span ? Never : timestamp + span;
+
+    private static void SpinUntil(long due)
     {
         var spinner = default(SpinWait);
         while (Stopwatch.GetTimestamp() < due)
@@ -244,5 +399,17 @@ internal sealed class LoopTimers : PumpTimers
         }
 
         _waiting.Insert(index, work);
+    }
+
+    /// <summary>Under the lock: the waiting list is sorted by due time and holds only schedules waiting to run.</summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(Monitor.IsEntered(_lock), "The timers' state is read and written under their lock.");
+        for (var i = 0; i < _waiting.Count; i++)
+        {
+            Debug.Assert(_waiting[i].IsWaiting, "Only schedules waiting for a run are in the waiting list.");
+            Debug.Assert(i == 0 || _waiting[i - 1].Due <= _waiting[i].Due, "The waiting list is sorted by due time.");
+        }
     }
 }

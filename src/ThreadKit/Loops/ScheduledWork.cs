@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,7 +10,8 @@ namespace ThreadKit;
 /// Work scheduled on a <see cref="WorkerLoop"/> by <see cref="WorkerLoop.Schedule(TimeSpan, Action)"/>,
 /// <see cref="WorkerLoop.ScheduleAtFixedRate(TimeSpan, TimeSpan, Action)"/> or
 /// <see cref="WorkerLoop.ScheduleWithFixedDelay(TimeSpan, TimeSpan, Action)"/>, like the <c>ScheduledFuture</c> of
-/// Java's <c>ScheduledExecutorService</c>: it can be canceled, and counts its runs.
+/// Java's <c>ScheduledExecutorService</c>: it can be canceled, counts its runs, tells when the next is due, and has a
+/// task for its end.
 /// </summary>
 public sealed class ScheduledWork : IDisposable
 {
@@ -19,22 +22,24 @@ public sealed class ScheduledWork : IDisposable
     private const int Done = 4;
 
     private readonly LoopTimers _timers;
-    private readonly Delegate _work;
     private readonly Kind _kind;
     private readonly long _first;
     private readonly long _interval;
+    private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _runIndex;
     private long _runCount;
+
+    // Written only under the timers' lock; read without it by IsCanceled.
     private int _state;
 
-    internal ScheduledWork(LoopTimers timers, Delegate work, Kind kind, TimeSpan initialDelay, TimeSpan interval)
+    internal ScheduledWork(LoopTimers timers, Delegate work, Kind kind, long first, long interval)
     {
         _timers = timers;
-        _work = work;
+        Work = work;
         _kind = kind;
-        _first = timers.Now + timers.ToTimestamp(initialDelay);
-        _interval = timers.ToTimestamp(interval);
-        Due = _first;
+        _first = first;
+        _interval = interval;
+        Due = first;
     }
 
     internal enum Kind
@@ -45,154 +50,148 @@ public sealed class ScheduledWork : IDisposable
     }
 
     /// <summary>
-    /// Gets a value indicating whether the work was canceled, by <see cref="Cancel"/>, <see cref="Dispose"/> or, for
-    /// periodic work, the loop's <see cref="WorkerLoop.Complete"/>.
+    /// Gets a value indicating whether the work was canceled, by <see cref="Cancel"/>, <see cref="Dispose"/> or the
+    /// loop's <see cref="WorkerLoop.Complete"/> (periodic work always; one-shot work that has not started when the
+    /// loop's <see cref="WorkerLoopOptions.CancelScheduledWorkOnComplete"/> is set).
     /// </summary>
     public bool IsCanceled => Volatile.Read(ref _state) is CancelRequested or Canceled;
 
-    /// <summary>Gets how many runs have started.</summary>
+    /// <summary>
+    /// Gets how many runs have started. A run starts, and is counted, under the same lock that <see cref="Cancel"/>
+    /// takes, so the count is final once <see cref="Cancel"/> has returned.
+    /// </summary>
     public long RunCount => Interlocked.Read(ref _runCount);
+
+    /// <summary>
+    /// Gets when the next run is due, by the loop's <see cref="WorkerLoopOptions.TimeProvider"/>, as Java's
+    /// <c>getDelay</c> tells it: <see langword="null"/> once nothing more is due (one-shot work that has run, canceled
+    /// work, or work of a loop that completed). While a run is under way, it is the time that run was due, which has
+    /// passed; a delay too long to represent reads as <see cref="DateTimeOffset.MaxValue"/>.
+    /// </summary>
+    public DateTimeOffset? NextRunAt => _timers.NextRunAt(this);
+
+    /// <summary>
+    /// Gets a task that completes when the schedule is over, as Java's <c>ScheduledFuture</c> does. One-shot work's
+    /// completes when its run ends: successfully, faulted with the exception the work threw (which is still reported
+    /// as a faulting <see cref="WorkerLoop.Post"/> is), or canceled, when the work was canceled first. Periodic work's
+    /// completes canceled once it has been canceled and any run under way has ended, whether by <see cref="Cancel"/>
+    /// or by the loop's <see cref="WorkerLoop.Complete"/>. It is the same task on every read, and its continuations
+    /// never run on the loop's thread unless they ask to.
+    /// </summary>
+    public Task Completion => _completion.Task;
+
+    internal Delegate Work { get; }
 
     internal bool IsPeriodic => _kind != Kind.Once;
 
-    /// <summary>Gets when the next run is due, as a timestamp of the loop's clock.</summary>
+    /// <summary>Gets when the next run is due, as a timestamp of the loop's clock. Read and written under the timers' lock.</summary>
     internal long Due { get; private set; }
 
+    /// <summary>Gets a value indicating whether a run is still to come or under way. Under the timers' lock.</summary>
+    internal bool IsLive => _state is Waiting or Running;
+
+    /// <summary>Gets a value indicating whether the schedule waits for its next run. Under the timers' lock.</summary>
+    internal bool IsWaiting => _state == Waiting;
+
     /// <summary>
-    /// Cancels the work. No run starts after this returns; a run already under way finishes. Safe from any thread,
-    /// the loop's own included, and any number of times.
+    /// Cancels the work. No run starts after this returns, and <see cref="RunCount"/> no longer moves; a run already
+    /// under way finishes, and then the schedule ends. Safe from any thread, the loop's own included, and any number
+    /// of times.
     /// </summary>
     /// <returns>
     /// <see langword="true"/> if this call stopped it; <see langword="false"/> if it was already canceled, or was
     /// one-shot work that has already run.
     /// </returns>
-    public bool Cancel()
-    {
-        while (true)
-        {
-            var state = Volatile.Read(ref _state);
-            switch (state)
-            {
-                case Waiting when Interlocked.CompareExchange(ref _state, Canceled, Waiting) == Waiting:
-                    _timers.Remove(this, wasWaiting: true);
-                    return true;
-                case Running when Interlocked.CompareExchange(ref _state, CancelRequested, Running) == Running:
-                    // The run under way sees it when it ends, and ends the schedule.
-                    return true;
-                case CancelRequested or Canceled or Done:
-                    return false;
-            }
-        }
-    }
+    public bool Cancel() => _timers.Cancel(this);
 
     /// <summary>Cancels the work, as <see cref="Cancel"/> does.</summary>
     public void Dispose() => Cancel();
 
-    /// <summary>Under the timers' lock, on the loop's thread: claims the next run, unless the work was canceled.</summary>
-    internal bool TryStartRun() => Interlocked.CompareExchange(ref _state, Running, Waiting) == Waiting;
-
-    /// <summary>On the loop's thread: one run, reported like a posted item; its fault goes where a posted item's would.</summary>
-    internal void Run(ThreadActivity? activity, Action<Exception> onFault)
+    /// <summary>Under the timers' lock: the decision to start a run, and its count.</summary>
+    internal void StartRun()
     {
+        AssertLocked();
+        Debug.Assert(_state == Waiting, "Only a waiting schedule starts a run.");
+        Volatile.Write(ref _state, Running);
         Interlocked.Increment(ref _runCount);
-        activity?.Begin(_work, null);
-        Task? pending = null;
-        try
-        {
-            if (_work is Action action)
-            {
-                action();
-            }
-            else
-            {
-                pending = ((Func<Task>)_work)() ?? throw new InvalidOperationException(
-                    "Scheduled work returned a null Task. Return a task, such as Task.CompletedTask, or make the work async.");
-            }
-        }
-        catch (Exception ex)
-        {
-            onFault(ex);
-        }
-        finally
-        {
-            activity?.End();
-        }
-
-        if (pending is null || pending.IsCompleted)
-        {
-            Observe(pending, onFault);
-            _timers.RunEnded(this, _timers.Now);
-            return;
-        }
-
-        EndWhenCompleted(pending, onFault);
     }
 
     /// <summary>
-    /// Async work: the run ends when its task does, so the next one never overlaps it. A method of its own, so that
-    /// the closure over <paramref name="onFault"/> is made only for async runs, not on every run.
+    /// Under the timers' lock: cancels, unless the work is already over. <paramref name="wasWaiting"/> tells whether it
+    /// was waiting, and so is over now; otherwise a run is under way and ends the schedule when it ends.
     /// </summary>
-    private void EndWhenCompleted(Task pending, Action<Exception> onFault) =>
-        pending.ContinueWith(
-            (task, state) =>
-            {
-                var self = (ScheduledWork)state!;
-                Observe(task, onFault);
-                self._timers.RunEnded(self, self._timers.Now);
-            },
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+    internal bool TryCancel(out bool wasWaiting)
+    {
+        AssertLocked();
+        wasWaiting = _state == Waiting;
+        switch (_state)
+        {
+            case Waiting:
+                Volatile.Write(ref _state, Canceled);
+                return true;
+            case Running:
+                Volatile.Write(ref _state, CancelRequested);
+                return true;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// Under the timers' lock, after a run that ended at <paramref name="end"/>: sets when the next run is due, and
-    /// returns <see langword="false"/> when there is none (one-shot work, or work canceled while it ran).
+    /// returns <see langword="false"/> when there is none (one-shot work, or work canceled while it ran). Due times
+    /// saturate at <see cref="LoopTimers.Never"/>.
     /// </summary>
-    internal bool PrepareNextRun(long end)
+    internal bool TryScheduleNext(long end)
     {
-        if (_kind == Kind.Once)
+        AssertLocked();
+        if (_state == CancelRequested)
         {
-            Interlocked.CompareExchange(ref _state, Done, Running);
-            Interlocked.CompareExchange(ref _state, Canceled, CancelRequested);
+            Volatile.Write(ref _state, Canceled);
             return false;
         }
 
-        if (Interlocked.CompareExchange(ref _state, Canceled, CancelRequested) == CancelRequested)
+        Debug.Assert(_state == Running, "Only a run under way ends.");
+        if (_kind == Kind.Once)
         {
+            Volatile.Write(ref _state, Done);
             return false;
         }
 
         if (_kind == Kind.FixedDelay)
         {
-            Due = end + _interval;
+            Due = LoopTimers.AddSaturating(end, _interval);
         }
         else
         {
             // Run n is due at first + n * period. Slots that passed during an overrun are skipped, not run in a burst.
             var slot = (long)Math.Ceiling((end - _first) / (double)_interval);
             _runIndex = Math.Max(_runIndex + 1, slot);
-            Due = _first + (_runIndex * _interval);
+            Due = _runIndex > (LoopTimers.Never - _first) / _interval ? LoopTimers.Never : _first + (_runIndex * _interval);
         }
 
-        if (Interlocked.CompareExchange(ref _state, Waiting, Running) != Running)
-        {
-            // Canceled between the check above and now.
-            Volatile.Write(ref _state, Canceled);
-            return false;
-        }
-
+        Volatile.Write(ref _state, Waiting);
         return true;
     }
 
-    private static void Observe(Task? task, Action<Exception> onFault)
+    /// <summary>Outside the lock, once the schedule is over: completes <see cref="Completion"/> with how it ended.</summary>
+    internal void Finish(IReadOnlyCollection<Exception>? faults, bool runCanceled = false)
     {
-        if (task is { IsFaulted: true })
+        if (Volatile.Read(ref _state) == Canceled || runCanceled)
         {
-            foreach (var fault in task.Exception!.InnerExceptions)
-            {
-                onFault(fault);
-            }
+            _completion.TrySetCanceled();
+        }
+        else if (faults is { Count: > 0 })
+        {
+            _completion.TrySetException(faults);
+        }
+        else
+        {
+            _completion.TrySetResult(true);
         }
     }
+
+    [Conditional("DEBUG")]
+    private void AssertLocked() =>
+        Debug.Assert(Monitor.IsEntered(_timers.Lock), "A schedule's state changes only under its loop's timers' lock.");
 }

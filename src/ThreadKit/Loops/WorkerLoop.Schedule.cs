@@ -14,9 +14,11 @@ public sealed partial class WorkerLoop
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     /// <remarks>
     /// One-shot work that was scheduled before <see cref="Complete"/> still runs at its time, and the loop ends after it,
-    /// as accepted work always does.
+    /// as accepted work always does, unless <see cref="WorkerLoopOptions.CancelScheduledWorkOnComplete"/> is set. Any
+    /// non-negative delay is accepted: one too long to represent, such as <see cref="TimeSpan.MaxValue"/>, means never.
     /// </remarks>
     public ScheduledWork Schedule(TimeSpan delay, Action work) => Add(work, ScheduledWork.Kind.Once, delay, TimeSpan.Zero);
 
@@ -27,6 +29,7 @@ public sealed partial class WorkerLoop
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public ScheduledWork Schedule(TimeSpan delay, Func<Task> work) => Add(work, ScheduledWork.Kind.Once, delay, TimeSpan.Zero);
 
     /// <summary>
@@ -42,6 +45,7 @@ public sealed partial class WorkerLoop
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialDelay"/> is negative, or <paramref name="period"/> is zero or negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public ScheduledWork ScheduleAtFixedRate(TimeSpan initialDelay, TimeSpan period, Action work) =>
         Add(work, ScheduledWork.Kind.FixedRate, initialDelay, Guard.Period(period));
 
@@ -53,6 +57,7 @@ public sealed partial class WorkerLoop
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialDelay"/> is negative, or <paramref name="period"/> is zero or negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public ScheduledWork ScheduleAtFixedRate(TimeSpan initialDelay, TimeSpan period, Func<Task> work) =>
         Add(work, ScheduledWork.Kind.FixedRate, initialDelay, Guard.Period(period));
 
@@ -67,6 +72,7 @@ public sealed partial class WorkerLoop
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialDelay"/> is negative, or <paramref name="delay"/> is zero or negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public ScheduledWork ScheduleWithFixedDelay(TimeSpan initialDelay, TimeSpan delay, Action work) =>
         Add(work, ScheduledWork.Kind.FixedDelay, initialDelay, Guard.Period(delay));
 
@@ -78,6 +84,7 @@ public sealed partial class WorkerLoop
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialDelay"/> is negative, or <paramref name="delay"/> is zero or negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public ScheduledWork ScheduleWithFixedDelay(TimeSpan initialDelay, TimeSpan delay, Func<Task> work) =>
         Add(work, ScheduledWork.Kind.FixedDelay, initialDelay, Guard.Period(delay));
 
@@ -92,8 +99,6 @@ public sealed partial class WorkerLoop
                 $"The delay before work on loop '{Name}' runs must be zero or positive.");
         }
 
-        var scheduled = new ScheduledWork(_timers, work, kind, initialDelay, interval);
-        _timers.Add(scheduled);
-        return scheduled;
+        return _timers.Add(work, kind, initialDelay, interval);
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class WorkerLoop
     /// <param name="action">The work to run.</param>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public void Post(Action action)
     {
         Guard.NotNull(action);
@@ -27,6 +28,7 @@ public sealed partial class WorkerLoop
     /// <returns>A task that completes when the work has run, faulted with its exception, or canceled.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public Task InvokeAsync(Action action, CancellationToken cancellationToken = default) =>
         Submit(new LoopWorkItem<bool>(this, Guard.NotNull(action), cancellationToken));
 
@@ -37,6 +39,7 @@ public sealed partial class WorkerLoop
     /// <returns>A task with the work's value, faulted with its exception, or canceled.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="func"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public Task<TResult> InvokeAsync<TResult>(Func<TResult> func, CancellationToken cancellationToken = default) =>
         Submit(new LoopWorkItem<TResult>(this, Guard.NotNull(func), cancellationToken));
 
@@ -49,6 +52,7 @@ public sealed partial class WorkerLoop
     /// <returns>A task that completes when the work's own task has, with its outcome.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="func"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public Task InvokeAsync(Func<Task> func, CancellationToken cancellationToken = default) =>
         Submit(new LoopWorkItem<bool>(this, Guard.NotNull(func), cancellationToken));
 
@@ -62,6 +66,7 @@ public sealed partial class WorkerLoop
     /// <returns>A task with the value of the work's own task, or its fault or cancellation.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="func"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     public Task<TResult> InvokeAsync<TResult>(Func<Task<TResult>> func, CancellationToken cancellationToken = default) =>
         Submit(new LoopWorkItem<TResult>(this, Guard.NotNull(func), cancellationToken));
 
@@ -72,6 +77,7 @@ public sealed partial class WorkerLoop
     /// <param name="action">The work to run.</param>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     /// <exception cref="Exception">The work's own exception, rethrown with its original type and stack trace.</exception>
     public void Invoke(Action action)
     {
@@ -94,6 +100,7 @@ public sealed partial class WorkerLoop
     /// <returns>The work's value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="func"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The loop has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The loop has been disposed.</exception>
     /// <exception cref="Exception">The work's own exception, rethrown with its original type and stack trace.</exception>
     public TResult Invoke<TResult>(Func<TResult> func)
     {
@@ -106,7 +113,7 @@ public sealed partial class WorkerLoop
     {
         if (!_context.TryPostWork(run, state))
         {
-            throw CompletedError();
+            throw RefusalError();
         }
     }
 
@@ -132,7 +139,7 @@ public sealed partial class WorkerLoop
         if (!_context.TryPostWork(item))
         {
             item.Abandon();
-            throw CompletedError();
+            throw RefusalError();
         }
 
         return item.Task;

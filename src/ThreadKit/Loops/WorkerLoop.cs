@@ -22,7 +22,8 @@ namespace ThreadKit;
 /// <para>
 /// Nothing is lost. <see cref="Complete"/> refuses new work, lets everything already queued run, and lets every async
 /// operation that work started finish; only then does the thread end. Work submitted after it is refused with an
-/// <see cref="InvalidOperationException"/>, never dropped.
+/// <see cref="InvalidOperationException"/> (after <see cref="Dispose"/>, an <see cref="ObjectDisposedException"/>),
+/// never dropped.
 /// </para>
 /// <para>
 /// The thread is a background thread, so a forgotten loop never keeps a process alive; work still queued when the
@@ -44,6 +45,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
 
     // Bound once per loop, so that a Post passes its Action as the state and allocates nothing of its own.
     private readonly SendOrPostCallback _runPosted;
+    private volatile bool _disposed;
 
     private WorkerLoop(string? name, WorkerLoopOptions options)
     {
@@ -53,7 +55,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         _worker = NamedWorker.Create(name, s_runLoop, this);
         _worker.IsBackground = true;
         _context = WorkerSynchronizationContext.ForLoop(_worker);
-        _timers = new LoopTimers(this, options.TimeProvider, options.PreciseTimers);
+        _timers = new LoopTimers(_context, RefusalError, options);
         _context.UseTimers(_timers);
         _scheduler = new LoopTaskScheduler(this);
         _runPosted = RunPosted;
@@ -180,13 +182,18 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     /// <exception cref="AggregateException">
     /// A callback registered on the worker's <see cref="NamedWorker.StopToken"/> threw; thrown once the loop has ended.
     /// </exception>
-    public void Dispose() => _worker.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _worker.Dispose();
+    }
 
     /// <summary>Completes the loop and returns a task that completes when its thread has ended.</summary>
     /// <returns>A task that completes once everything queued has run and the thread has ended.</returns>
     /// <exception cref="AggregateException">A callback registered on the worker's <see cref="NamedWorker.StopToken"/> threw.</exception>
     public ValueTask DisposeAsync()
     {
+        _disposed = true;
         Complete();
         return IsLoopThread ? default : new ValueTask(Completion);
     }
@@ -215,6 +222,14 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         }
     }
 
-    internal InvalidOperationException CompletedError() => new(
-        $"Loop '{Name}' has been completed and accepts no more work. Submit work before calling Complete or Dispose, or start a new loop.");
+    /// <summary>
+    /// Why new work is refused: <see cref="ObjectDisposedException"/> once the loop, or its worker, has been disposed
+    /// (an <see cref="InvalidOperationException"/> too, so callers that catch that keep working), else completed.
+    /// </summary>
+    internal InvalidOperationException RefusalError() => _disposed || _worker.IsDisposed
+        ? new ObjectDisposedException(
+            Name,
+            $"Loop '{Name}' has been disposed and accepts no more work. Submit work before disposing the loop, or start a new loop.")
+        : new InvalidOperationException(
+            $"Loop '{Name}' has been completed and accepts no more work. Submit work before calling Complete or Dispose, or start a new loop.");
 }

@@ -29,6 +29,16 @@ public sealed class WorkerLoopOptions : WorkerThreadOptions
     /// </summary>
     public bool PreciseTimers { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether <see cref="WorkerLoop.Complete"/> and <see cref="WorkerLoop.Dispose"/>
+    /// cancel one-shot work scheduled with <see cref="O:ThreadKit.WorkerLoop.Schedule">Schedule</see> that has not
+    /// started yet, instead of letting the loop wait for it, as Java's
+    /// <c>setExecuteExistingDelayedTasksAfterShutdownPolicy(false)</c> does. <see langword="false"/>, the default, runs
+    /// it at its time, and the loop ends after it. Periodic work is canceled at <see cref="WorkerLoop.Complete"/>
+    /// either way, and posted work always runs.
+    /// </summary>
+    public bool CancelScheduledWorkOnComplete { get; set; }
+
     internal void ApplyTo(NamedWorker worker)
     {
         worker.StackSize = StackSize;

@@ -18,7 +18,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start(string? name, Action body) =>
         StartJob(new ActionWorker(name, body));
@@ -32,7 +33,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1>(string? name, Action<T1> body, T1 arg1) =>
         StartJob(new ActionWorker<T1>(name, body, arg1));
@@ -48,7 +50,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2>(string? name, Action<T1, T2> body, T1 arg1, T2 arg2) =>
         StartJob(new ActionWorker<T1, T2>(name, body, arg1, arg2));
@@ -66,7 +69,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3>(string? name, Action<T1, T2, T3> body, T1 arg1, T2 arg2, T3 arg3) =>
         StartJob(new ActionWorker<T1, T2, T3>(name, body, arg1, arg2, arg3));
@@ -86,7 +90,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3, T4>(string? name, Action<T1, T2, T3, T4> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
         StartJob(new ActionWorker<T1, T2, T3, T4>(name, body, arg1, arg2, arg3, arg4));
@@ -98,7 +103,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start(string? name, Action<CancellationToken> body, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableActionWorker(name, body, cancellationToken));
@@ -113,7 +119,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1>(string? name, Action<T1, CancellationToken> body, T1 arg1, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableActionWorker<T1>(name, body, arg1, cancellationToken));
@@ -130,7 +137,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2>(string? name, Action<T1, T2, CancellationToken> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableActionWorker<T1, T2>(name, body, arg1, arg2, cancellationToken));
@@ -149,7 +157,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3>(string? name, Action<T1, T2, T3, CancellationToken> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableActionWorker<T1, T2, T3>(name, body, arg1, arg2, arg3, cancellationToken));
@@ -170,7 +179,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3, T4>(string? name, Action<T1, T2, T3, T4, CancellationToken> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableActionWorker<T1, T2, T3, T4>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
@@ -182,7 +192,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<TResult>(string? name, Func<TResult> body) =>
         StartJob(new FuncWorker<TResult>(name, body));
@@ -197,7 +208,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, TResult> body, T1 arg1) =>
         StartJob(new FuncWorker<T1, TResult>(name, body, arg1));
@@ -214,7 +226,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, TResult> body, T1 arg1, T2 arg2) =>
         StartJob(new FuncWorker<T1, T2, TResult>(name, body, arg1, arg2));
@@ -233,7 +246,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, TResult> body, T1 arg1, T2 arg2, T3 arg3) =>
         StartJob(new FuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3));
@@ -254,7 +268,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, TResult> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
         StartJob(new FuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4));
@@ -267,7 +282,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<TResult>(string? name, Func<CancellationToken, TResult> body, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableFuncWorker<TResult>(name, body, cancellationToken));
@@ -283,7 +299,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, CancellationToken, TResult> body, T1 arg1, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableFuncWorker<T1, TResult>(name, body, arg1, cancellationToken));
@@ -301,7 +318,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, CancellationToken, TResult> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableFuncWorker<T1, T2, TResult>(name, body, arg1, arg2, cancellationToken));
@@ -321,7 +339,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, CancellationToken, TResult> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3, cancellationToken));
@@ -343,7 +362,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, CancellationToken, TResult> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
@@ -354,7 +374,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start(string? name, Func<Task> body) =>
         StartJob(new AsyncActionWorker(name, body));
@@ -368,7 +389,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1>(string? name, Func<T1, Task> body, T1 arg1) =>
         StartJob(new AsyncActionWorker<T1>(name, body, arg1));
@@ -384,7 +406,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2>(string? name, Func<T1, T2, Task> body, T1 arg1, T2 arg2) =>
         StartJob(new AsyncActionWorker<T1, T2>(name, body, arg1, arg2));
@@ -402,7 +425,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3>(string? name, Func<T1, T2, T3, Task> body, T1 arg1, T2 arg2, T3 arg3) =>
         StartJob(new AsyncActionWorker<T1, T2, T3>(name, body, arg1, arg2, arg3));
@@ -422,7 +446,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3, T4>(string? name, Func<T1, T2, T3, T4, Task> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
         StartJob(new AsyncActionWorker<T1, T2, T3, T4>(name, body, arg1, arg2, arg3, arg4));
@@ -434,7 +459,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start(string? name, Func<CancellationToken, Task> body, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncActionWorker(name, body, cancellationToken));
@@ -449,7 +475,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1>(string? name, Func<T1, CancellationToken, Task> body, T1 arg1, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncActionWorker<T1>(name, body, arg1, cancellationToken));
@@ -466,7 +493,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2>(string? name, Func<T1, T2, CancellationToken, Task> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncActionWorker<T1, T2>(name, body, arg1, arg2, cancellationToken));
@@ -485,7 +513,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3>(string? name, Func<T1, T2, T3, CancellationToken, Task> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncActionWorker<T1, T2, T3>(name, body, arg1, arg2, arg3, cancellationToken));
@@ -506,7 +535,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker Start<T1, T2, T3, T4>(string? name, Func<T1, T2, T3, T4, CancellationToken, Task> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncActionWorker<T1, T2, T3, T4>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
@@ -518,7 +548,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<TResult>(string? name, Func<Task<TResult>> body) =>
         StartJob(new AsyncFuncWorker<TResult>(name, body));
@@ -533,7 +564,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, Task<TResult>> body, T1 arg1) =>
         StartJob(new AsyncFuncWorker<T1, TResult>(name, body, arg1));
@@ -550,7 +582,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, Task<TResult>> body, T1 arg1, T2 arg2) =>
         StartJob(new AsyncFuncWorker<T1, T2, TResult>(name, body, arg1, arg2));
@@ -569,7 +602,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3) =>
         StartJob(new AsyncFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3));
@@ -590,7 +624,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
         StartJob(new AsyncFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4));
@@ -603,7 +638,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<TResult>(string? name, Func<CancellationToken, Task<TResult>> body, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncFuncWorker<TResult>(name, body, cancellationToken));
@@ -619,7 +655,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, CancellationToken, Task<TResult>> body, T1 arg1, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncFuncWorker<T1, TResult>(name, body, arg1, cancellationToken));
@@ -637,7 +674,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, CancellationToken, Task<TResult>> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncFuncWorker<T1, T2, TResult>(name, body, arg1, arg2, cancellationToken));
@@ -657,7 +695,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, CancellationToken, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3, cancellationToken));
@@ -679,7 +718,8 @@ public sealed partial class WorkerPool
     /// <returns>The job, already started: queued, or running on one of the pool's threads under its own name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="InvalidOperationException">The pool has been completed or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The pool has been completed.</exception>
+    /// <exception cref="ObjectDisposedException">The pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the job is not started.</exception>
     public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, CancellationToken, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
         StartJob(new StoppableAsyncFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4, cancellationToken));

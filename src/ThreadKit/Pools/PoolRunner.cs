@@ -13,7 +13,11 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
     private static readonly ContextCallback s_run = static job => ((NamedWorker)job!).Run();
 
     /// <summary>Queues the job with its starter's execution context, as the .NET thread pool does with its work.</summary>
-    public override void Start(NamedWorker worker) => pool.Enqueue(new PoolItem(worker, ExecutionContext.Capture()));
+    public override void Start(NamedWorker worker)
+    {
+        worker.ListAsQueued();
+        pool.Enqueue(new PoolItem(worker, ExecutionContext.Capture()));
+    }
 
     public override bool Wait(NamedWorker worker, TimeSpan timeout) => pool.WaitForJob(worker, timeout);
 

@@ -53,6 +53,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private int _busyCount;
     private int _threadNumber;
     private bool _completing;
+    private volatile bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="WorkerPool"/> class, with no threads until work arrives.</summary>
     /// <param name="name">The pool's name, which its idle threads carry as <c>"&lt;name&gt;-&lt;n&gt;"</c>. <see langword="null"/> or empty gives <c>Pool-N</c>.</param>
@@ -211,6 +212,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// </summary>
     public void Dispose()
     {
+        _disposed = true;
         Complete();
         if (!PoolThread.IsPoolThreadOf(this))
         {
@@ -222,6 +224,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// <returns>A task for the pool's end.</returns>
     public ValueTask DisposeAsync()
     {
+        _disposed = true;
         Complete();
         return PoolThread.IsPoolThreadOf(this) ? default : new ValueTask(Completion);
     }
@@ -247,7 +250,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// <exception cref="InvalidOperationException">
     /// <paramref name="worker"/> has already been started, or belongs to a group, or the pool has been completed.
     /// </exception>
-    /// <exception cref="ObjectDisposedException"><paramref name="worker"/> has been disposed.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="worker"/> or the pool has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create a thread for the pool; the worker is not started.</exception>
     public TWorker Start<TWorker>(TWorker worker)
         where TWorker : NamedWorker
@@ -302,8 +305,10 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         {
             if (_completing)
             {
-                throw new InvalidOperationException(
-                    $"Pool '{Name}' has been completed and accepts no more jobs. Start jobs before calling Complete or Dispose, or create a new pool.");
+                // ObjectDisposedException is an InvalidOperationException, so callers that catch the latter keep working.
+                throw _disposed
+                    ? new ObjectDisposedException(Name, $"Pool '{Name}' has been disposed and accepts no more jobs. Start jobs before disposing the pool, or create a new pool.")
+                    : new InvalidOperationException($"Pool '{Name}' has been completed and accepts no more jobs. Start jobs before calling Complete or Dispose, or create a new pool.");
             }
 
             if (_idle.Count > 0)

@@ -71,9 +71,26 @@ public abstract partial class NamedWorker
     /// </summary>
     internal void BindThread(Thread thread, int managedThreadId)
     {
+        if (Volatile.Read(ref _managedThreadId) is var queuedKey and < 0)
+        {
+            WorkerRegistry.Remove(queuedKey);
+        }
+
         Volatile.Write(ref _managedThreadId, managedThreadId);
         WorkerRegistry.Add(managedThreadId, this);
         Volatile.Write(ref _thread, thread);
+    }
+
+    /// <summary>
+    /// Called by a runner that queues the worker until a thread takes it (a pool's), before it queues it: the worker
+    /// is listed by <see cref="GetActive"/> and counted by <see cref="ActiveCount"/> from <see cref="Start"/>, as its
+    /// <see cref="IsAlive"/> says, under a negative key that no thread has, until <see cref="BindThread"/>.
+    /// </summary>
+    internal void ListAsQueued()
+    {
+        var key = (Interlocked.Increment(ref s_queuedKeyCounter) & int.MaxValue) | int.MinValue;
+        Volatile.Write(ref _managedThreadId, key);
+        WorkerRegistry.Add(key, this);
     }
 
     /// <summary>

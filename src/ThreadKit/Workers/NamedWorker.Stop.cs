@@ -65,6 +65,9 @@ public abstract partial class NamedWorker
         }
     }
 
+    /// <summary>Gets a value indicating whether <see cref="Dispose"/> has been called.</summary>
+    internal bool IsDisposed => (Volatile.Read(ref _state) & FlagDisposed) != 0;
+
     private void RegisterExternalStop(WorkerExtras extras)
     {
         if (extras.ExternalStopToken.CanBeCanceled)

@@ -49,6 +49,7 @@ public abstract partial class NamedWorker : IDisposable
 
     private static readonly object s_finishedSentinel = new();
     private static int s_autoNameCounter;
+    private static int s_queuedKeyCounter;
 
     private readonly string _name;
 
@@ -103,7 +104,7 @@ public abstract partial class NamedWorker : IDisposable
     /// </remarks>
     public static NamedWorker? Current => WorkerRegistry.Find(Environment.CurrentManagedThreadId);
 
-    /// <summary>Gets the number of workers that have started and whose body has not ended yet.</summary>
+    /// <summary>Gets the number of workers that have started and whose body has not ended yet, a pool's queued jobs included.</summary>
     public static int ActiveCount => WorkerRegistry.Count;
 
     /// <summary>Gets the name of the worker, set on its thread when it starts.</summary>
@@ -120,14 +121,16 @@ public abstract partial class NamedWorker : IDisposable
 
     /// <summary>
     /// Gets the managed thread id of the worker's thread: <see langword="null"/> before <see cref="Start"/>, set when
-    /// <see cref="Start"/> returns, and kept after the worker ends.
+    /// <see cref="Start"/> returns, and kept after the worker ends. A pool's job has one once a pool thread has taken
+    /// it; while it is queued, it is <see langword="null"/>.
     /// </summary>
     public int? ManagedThreadId
     {
         get
         {
+            // A queued pool job holds a negative key of the registry here, which no thread has.
             var id = Volatile.Read(ref _managedThreadId);
-            return id == 0 ? null : id;
+            return id <= 0 ? null : id;
         }
     }
 
@@ -173,7 +176,8 @@ public abstract partial class NamedWorker : IDisposable
 
     /// <summary>
     /// Returns a snapshot of the workers that have started and whose body has not ended, as Python's
-    /// <c>threading.enumerate()</c> does for threads.
+    /// <c>threading.enumerate()</c> does for threads: exactly those whose <see cref="IsAlive"/> is
+    /// <see langword="true"/>, a pool's queued jobs included.
     /// </summary>
     /// <returns>A new list; later starts and ends do not change it.</returns>
     public static IReadOnlyList<NamedWorker> GetActive() => WorkerRegistry.Snapshot();
@@ -201,8 +205,7 @@ public abstract partial class NamedWorker : IDisposable
             text.Append(" background");
         }
 
-        var id = Volatile.Read(ref _managedThreadId);
-        if (id != 0)
+        if (ManagedThreadId is { } id)
         {
             text.Append(' ').Append(id.ToString(CultureInfo.InvariantCulture));
         }

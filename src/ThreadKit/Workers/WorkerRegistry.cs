@@ -7,7 +7,8 @@ namespace ThreadKit;
 /// The set of workers that have started and not finished. It is striped by managed thread id so that threads
 /// starting workers at the same time rarely meet on a lock, and no lock is ever held while a thread is created.
 /// A worker registers under its own thread's id, which no other live thread shares, and unregisters on that
-/// thread before it exits, so ids recycled by the runtime never collide here.
+/// thread before it exits, so ids recycled by the runtime never collide here. A pool's queued job, which has no
+/// thread yet, registers under a negative key until a pool thread takes it.
 /// </summary>
 internal static class WorkerRegistry
 {

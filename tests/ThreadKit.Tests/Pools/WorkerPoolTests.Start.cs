@@ -90,12 +90,14 @@ public sealed partial class WorkerPoolTests
     public void Start_on_a_completed_pool_leaves_the_worker_unstarted()
     {
         var pool = new WorkerPool("closed", 1);
-        pool.Dispose();
+        pool.Complete();
         var worker = NamedWorker.Create("late", static () => { });
 
         pool.Invoking(p => p.Start(worker)).Should().Throw<InvalidOperationException>().WithMessage("Pool 'closed' has been completed*");
 
         worker.State.Should().Be(WorkerState.Unstarted);
+        worker.ManagedThreadId.Should().BeNull();
+        NamedWorker.GetActive().Should().NotContain(worker, "a refused job is rolled back out of the active list");
         worker.Start();
         Join(worker);
     }

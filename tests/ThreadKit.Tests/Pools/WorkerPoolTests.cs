@@ -61,6 +61,26 @@ public sealed partial class WorkerPoolTests : TestBase
     }
 
     [Fact]
+    public void A_queued_job_is_alive_running_and_listed_as_active_all_three_until_it_ends()
+    {
+        using var pool = new WorkerPool("queued and active", 1);
+        using var release = new ManualResetEventSlim();
+        var blocker = pool.Start("blocker", () => Wait(release));
+        var queued = pool.Start("queued job", static () => { });
+
+        queued.State.Should().Be(WorkerState.Running);
+        queued.IsAlive.Should().BeTrue();
+        NamedWorker.GetActive().Should().Contain(queued, "a started job that is alive is active, queued or not");
+        NamedWorker.GetActive().Should().Contain(blocker);
+        NamedWorker.Current.Should().NotBeSameAs(queued, "a queued job has no thread, so no thread finds it as Current");
+        release.Set();
+
+        Join(queued);
+        queued.IsAlive.Should().BeFalse();
+        NamedWorker.GetActive().Should().NotContain(queued).And.NotContain(blocker);
+    }
+
+    [Fact]
     public async Task The_whole_worker_API_holds_for_a_pooled_job()
     {
         using var pool = new WorkerPool("api", 2);

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using FluentAssertions;
 using Xunit;
 
@@ -18,6 +19,48 @@ public sealed class MisuseTests : TestBase
             .WithMessage("Worker 'twice' has already been started*Create a new worker*");
         Join(worker);
         worker.Invoking(w => w.Start()).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public async Task After_Dispose_every_type_refuses_new_work_with_ObjectDisposedException_naming_itself()
+    {
+        var worker = NamedWorker.Create("disposed worker", static () => { });
+        worker.Dispose();
+        var group = new WorkerGroup("disposed group");
+        group.Dispose();
+        var pool = new WorkerPool("disposed pool", 1);
+        pool.Dispose();
+        var loop = WorkerLoop.Start("disposed loop");
+        loop.Dispose();
+        var asyncLoop = WorkerLoop.Start("async-disposed loop");
+        await asyncLoop.DisposeAsync();
+
+        worker.Invoking(w => w.Start()).Should().Throw<ObjectDisposedException>().WithMessage("*'disposed worker'*");
+        group.Invoking(g => g.Start("job", static () => { })).Should().Throw<ObjectDisposedException>().WithMessage("*'disposed group'*");
+        pool.Invoking(p => p.Start("job", static () => { })).Should().Throw<ObjectDisposedException>()
+            .WithMessage("Pool 'disposed pool' has been disposed*create a new pool*");
+        foreach (var disposed in new[] { loop, asyncLoop })
+        {
+            disposed.Invoking(l => l.Post(static () => { })).Should().Throw<ObjectDisposedException>()
+                .WithMessage($"Loop '{disposed.Name}' has been disposed*start a new loop*");
+            disposed.Invoking(l => { _ = l.InvokeAsync(static () => 1); }).Should().Throw<ObjectDisposedException>();
+            disposed.Invoking(l => l.Schedule(TimeSpan.Zero, static () => { })).Should().Throw<ObjectDisposedException>();
+            disposed.Invoking(l => l.ScheduleAtFixedRate(TimeSpan.Zero, TimeSpan.FromSeconds(1), static () => { })).Should().Throw<ObjectDisposedException>();
+        }
+    }
+
+    [Fact]
+    public void After_Complete_alone_loops_and_pools_refuse_with_InvalidOperationException_as_before()
+    {
+        var pool = new WorkerPool("completed pool", 1);
+        pool.Complete();
+        var loop = WorkerLoop.Start("completed loop");
+        loop.Complete();
+
+        pool.Invoking(p => p.Start("job", static () => { })).Should().Throw<InvalidOperationException>()
+            .Which.Should().NotBeOfType<ObjectDisposedException>();
+        loop.Invoking(l => l.Post(static () => { })).Should().Throw<InvalidOperationException>()
+            .Which.Should().NotBeOfType<ObjectDisposedException>();
     }
 
     [Fact]
