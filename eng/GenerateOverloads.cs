@@ -212,7 +212,7 @@ internal static class Templates
 
         var run = kind.ReturnsValue ? $"SetResult(context.Run({call}));" : $"context.Run({call});";
         return [
-            "        var context = InstallSynchronizationContext();",
+            "        var context = InstallSynchronizationContext(_body!);",
             "        try", "        {", $"            {run}", "        }",
             "        finally", "        {", "            context.Uninstall();", DropComment, .. clears, "        }"];
     }

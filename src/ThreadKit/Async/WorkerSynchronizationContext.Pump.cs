@@ -37,13 +37,15 @@ internal sealed partial class WorkerSynchronizationContext
                 $"The body of worker '{_worker.Name}' returned a null Task. Return a task, such as Task.CompletedTask, or make the body async.");
         }
 
+        // The body has returned its task to the pump.
+        _bodyActivity?.End();
         if (!task.IsCompleted)
         {
             OperationStarted();
             task.ContinueWith(s_wakeOnCompletion, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
-        PumpUntilIdle();
+        PumpUntilIdle(_bodyActivity);
 
         // The body's own exception wins, and callback faults are reported beside it. A callback fault beats a
         // cancellation, which the stop that the fault requested may itself have caused.
@@ -62,7 +64,8 @@ internal sealed partial class WorkerSynchronizationContext
     /// </summary>
     public void RunUntilIdle(ThreadActivity? activity = null)
     {
-        PumpUntilIdle(activity);
+        _bodyActivity?.End();
+        PumpUntilIdle(activity ?? _bodyActivity);
         ThrowCallbackFaults();
     }
 
@@ -132,6 +135,22 @@ internal sealed partial class WorkerSynchronizationContext
                 RunDrained(i, activity);
             }
         }
+    }
+
+    /// <summary>
+    /// Watches an async body's thread as a loop's is watched, for the one stall it can have: work queued to this
+    /// context that has waited past the loops' default threshold while the body, or a callback, has not come back to
+    /// the pump. It is what a body that blocks on its own thread looks like (<c>.Result</c> on a task whose
+    /// continuation is queued here, behind the wait), and a stall no one would otherwise be told of.
+    /// </summary>
+    private void WatchBody(Delegate body)
+    {
+        var owner = new ThreadOwner(_worker.Name, WorkerThreadKind.Worker, WorkerLoop.DefaultStallThreshold, () => QueuedCount, _worker.Group?.Name);
+        var activity = new ThreadActivity(owner);
+        activity.OnThreadStarted();
+        activity.Begin(body, null);
+        ThreadWatch.Add(activity, _thread!);
+        _bodyActivity = activity;
     }
 
     /// <summary>

@@ -58,6 +58,9 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private bool _wakeRequested;
     private PumpTimers? _timers;
 
+    // An async body's thread, watched like a loop's for the one stall it can have; null on a loop's context.
+    private ThreadActivity? _bodyActivity;
+
     // Bound once, so that handing it to the timers on every turn of the pump allocates nothing.
     private readonly Action<Exception> _recordCallbackFault;
     private bool _detached;
@@ -103,10 +106,14 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
         }
     }
 
-    /// <summary>Creates a context for <paramref name="worker"/> and installs it on the calling thread, the worker's own.</summary>
-    public static WorkerSynchronizationContext Install(NamedWorker worker)
+    /// <summary>
+    /// Creates a context for <paramref name="worker"/> and installs it on the calling thread, the worker's own, which
+    /// is about to run <paramref name="body"/>. The thread is watched from here until <see cref="Uninstall"/>.
+    /// </summary>
+    public static WorkerSynchronizationContext Install(NamedWorker worker, Delegate body)
     {
         var context = new WorkerSynchronizationContext(worker, Thread.CurrentThread, callbackFaultsFaultTheWorker: true);
+        context.WatchBody(body);
         SetSynchronizationContext(context);
         return context;
     }
@@ -131,6 +138,11 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     /// <summary>Ends the pump's hold on the thread: detaches, and removes the context from the thread.</summary>
     public void Uninstall()
     {
+        if (_bodyActivity is { } activity)
+        {
+            ThreadWatch.Remove(activity);
+        }
+
         Detach();
         if (ReferenceEquals(Current, this))
         {

@@ -6,7 +6,8 @@ namespace ThreadKit;
 
 /// <summary>
 /// One background thread for the whole process that samples the watched loop and pool threads and reports work that
-/// has run past its owner's <c>StallThreshold</c>, once per item. It starts with the first watched thread, and while
+/// has run past its owner's <c>StallThreshold</c>, once per item; and the threads of async bodies, whose one stall is
+/// work queued to their own thread that waits past the loops' default threshold while the body does not return. It starts with the first watched thread, and while
 /// no thread is watched it blocks without a timeout, so it burns no CPU.
 /// </summary>
 /// <remarks>
@@ -19,6 +20,9 @@ internal static class StallWatchdog
 {
     private const string ThreadName = "ThreadKit watchdog";
     private static readonly TimeSpan s_minimumInterval = TimeSpan.FromMilliseconds(10);
+
+    // Monitor.Wait takes at most int.MaxValue milliseconds; a threshold of years samples at least this often.
+    private static readonly TimeSpan s_longestWait = TimeSpan.FromMilliseconds(int.MaxValue - 1);
     private static readonly object s_lock = new();
     private static bool s_started;
     private static bool s_rescheduled;
@@ -69,6 +73,11 @@ internal static class StallWatchdog
                 : message + " If it is waiting (Invoke, .Wait(), .Result) for work queued on this same loop, that is a deadlock: the loop cannot run the work it waits for. Await the work instead, or run the blocking call off the loop.";
         }
 
+        if (thread.Kind == WorkerThreadKind.Worker)
+        {
+            return $"Worker '{thread.Name}' (native id {native}) has had {queued} item(s) queued to its own thread for {elapsed} while its async body runs {thread.CurrentWork} without returning to the thread's pump. The body waits synchronously (.Result, .Wait(), GetAwaiter().GetResult()) for work queued to its own thread, which cannot run until the body returns: a deadlock. Await the work instead; if the body was meant to be synchronous, cast the lambda to Action, so that it runs without a context.";
+        }
+
         return $"Pool '{thread.Owner}' has been running job '{thread.CurrentWork}' for {elapsed} on thread '{thread.Name}' (native id {native}), with {queued} job(s) queued for the pool. Make the job observe its stop token, or raise the pool's StallThreshold if it is meant to run this long.";
     }
 
@@ -92,7 +101,7 @@ internal static class StallWatchdog
                     }
                     else
                     {
-                        Monitor.Wait(s_lock, next);
+                        Monitor.Wait(s_lock, next < s_longestWait ? next : s_longestWait);
                     }
                 }
 

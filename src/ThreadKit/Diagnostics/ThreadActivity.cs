@@ -64,6 +64,13 @@ internal sealed class ThreadActivity(ThreadOwner owner)
             return default;
         }
 
+        if (Owner.StallsOnlyWithQueuedWork && Owner.QueuedCount == 0)
+        {
+            // Nothing waits behind the item: not a stall, and its time counts from when something does.
+            _seenProgress = -1;
+            return default;
+        }
+
         if (progress != _seenProgress)
         {
             _seenProgress = progress;

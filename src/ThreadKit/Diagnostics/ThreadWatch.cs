@@ -6,9 +6,8 @@ using System.Threading;
 namespace ThreadKit;
 
 /// <summary>
-/// The loop and pool threads alive now, each with its <see cref="ThreadActivity"/>, and the snapshots built from them.
-/// Loops and pools are few and long-lived, so one lock serves; workers' own threads are read from the worker registry
-/// instead, and cost nothing here.
+/// The loop and pool threads alive now, and the threads of async bodies, each with its <see cref="ThreadActivity"/>,
+/// and the snapshots built from them. One lock serves; workers' own threads are listed from the worker registry.
 /// </summary>
 internal static class ThreadWatch
 {
@@ -42,24 +41,32 @@ internal static class ThreadWatch
     /// <summary>Every live thread ThreadKit runs: loop and pool threads, then workers' own threads.</summary>
     public static List<WorkerThreadInfo> Snapshot()
     {
-        var now = Stopwatch.GetTimestamp();
         var threads = new List<WorkerThreadInfo>();
         var tracked = new HashSet<int>();
         lock (s_lock)
         {
+            // Read under the lock, so that samples are taken in the order of their times and no elapsed time is negative.
+            var now = Stopwatch.GetTimestamp();
             foreach (var activity in s_threads)
             {
-                tracked.Add(activity.Thread.ManagedThreadId);
-                threads.Add(Describe(activity, activity.Observe(now)));
+                // An async body's thread is watched here, but listed below as the worker it is.
+                if (activity.Owner.Kind != WorkerThreadKind.Worker)
+                {
+                    tracked.Add(activity.Thread.ManagedThreadId);
+                    threads.Add(Describe(activity, activity.Observe(now)));
+                }
             }
         }
 
         foreach (var worker in WorkerRegistry.Snapshot())
         {
-            // A pooled job or a loop's worker is listed under its pool or loop thread.
+            // A pooled job or a loop's worker is listed under its pool or loop thread. A loop's worker that is not
+            // listed here yet, or any more (its loop starting or ending), is still a loop thread, idle.
             if (worker.ManagedThreadId is { } id && !tracked.Contains(id))
             {
-                threads.Add(new WorkerThreadInfo(worker.Name, WorkerThreadKind.Worker, worker.Group?.Name, id, worker.KnownNativeThreadId, null, null, 0));
+                var kind = worker.RunnerKind;
+                var owner = kind == WorkerThreadKind.Loop ? worker.Name : worker.Group?.Name;
+                threads.Add(new WorkerThreadInfo(worker.Name, kind, owner, id, worker.KnownNativeThreadId, null, null, 0));
             }
         }
 
@@ -73,11 +80,11 @@ internal static class ThreadWatch
     /// </summary>
     public static (List<WorkerStallEventArgs>? Stalls, TimeSpan NextSample) Sample()
     {
-        var now = Stopwatch.GetTimestamp();
         List<WorkerStallEventArgs>? stalls = null;
         var next = Timeout.InfiniteTimeSpan;
         lock (s_lock)
         {
+            var now = Stopwatch.GetTimestamp();
             foreach (var activity in s_threads)
             {
                 var threshold = activity.Owner.StallThreshold;
@@ -111,7 +118,7 @@ internal static class ThreadWatch
         return new WorkerThreadInfo(
             activity.Thread.Name ?? owner.Name,
             owner.Kind,
-            owner.Name,
+            owner.ListedOwner,
             activity.Thread.ManagedThreadId,
             activity.NativeThreadId is 0 or NativeThread.Unavailable ? null : activity.NativeThreadId,
             busy ? WorkDescription.Describe(sample.Callback!, sample.State) : null,

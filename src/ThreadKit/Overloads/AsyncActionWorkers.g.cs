@@ -22,7 +22,7 @@ internal sealed class AsyncActionWorker : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!());
@@ -50,7 +50,7 @@ internal sealed class AsyncActionWorker<T1> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1));
@@ -81,7 +81,7 @@ internal sealed class AsyncActionWorker<T1, T2> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, _arg2));
@@ -115,7 +115,7 @@ internal sealed class AsyncActionWorker<T1, T2, T3> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, _arg2, _arg3));
@@ -152,7 +152,7 @@ internal sealed class AsyncActionWorker<T1, T2, T3, T4> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, _arg2, _arg3, _arg4));
@@ -182,7 +182,7 @@ internal sealed class StoppableAsyncActionWorker : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(StopToken));
@@ -210,7 +210,7 @@ internal sealed class StoppableAsyncActionWorker<T1> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, StopToken));
@@ -241,7 +241,7 @@ internal sealed class StoppableAsyncActionWorker<T1, T2> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, _arg2, StopToken));
@@ -275,7 +275,7 @@ internal sealed class StoppableAsyncActionWorker<T1, T2, T3> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, _arg2, _arg3, StopToken));
@@ -312,7 +312,7 @@ internal sealed class StoppableAsyncActionWorker<T1, T2, T3, T4> : NamedWorker
 
     private protected override void Execute()
     {
-        var context = InstallSynchronizationContext();
+        var context = InstallSynchronizationContext(_body!);
         try
         {
             context.Run(_body!(_arg1, _arg2, _arg3, _arg4, StopToken));

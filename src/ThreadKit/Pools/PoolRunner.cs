@@ -12,6 +12,8 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
 {
     private static readonly ContextCallback s_run = static job => ((NamedWorker)job!).Run();
 
+    public override WorkerThreadKind Kind => WorkerThreadKind.Pool;
+
     /// <summary>Queues the job with its starter's execution context, as the .NET thread pool does with its work.</summary>
     public override void Start(NamedWorker worker)
     {

@@ -28,6 +28,8 @@ internal sealed class ThreadRunner : WorkerRunner
         _run = state => Run((NamedWorker)state!);
     }
 
+    public override WorkerThreadKind Kind => _kind;
+
     public override void Start(NamedWorker worker)
     {
         var flowExecutionContext = worker.FlowExecutionContext;

@@ -26,6 +26,9 @@ internal abstract class WorkerRunner
     /// </summary>
     public abstract void Start(NamedWorker worker);
 
+    /// <summary>Gets the kind of thread this runner runs its workers on, as diagnostics list it.</summary>
+    public abstract WorkerThreadKind Kind { get; }
+
     /// <summary>
     /// Waits up to <paramref name="timeout"/> (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit)
     /// for the body of a started <paramref name="worker"/> to end and its outcome to be recorded. The worker has

@@ -140,7 +140,7 @@ public sealed class DelayedWorker : NamedWorker<bool>
     {
         var context = _body switch
         {
-            Func<Task> or Func<CancellationToken, Task> => InstallSynchronizationContext(),
+            Func<Task> or Func<CancellationToken, Task> => InstallSynchronizationContext(_body),
             _ => InstallSynchronizationContextIfAsyncVoid(_body),
         };
         try

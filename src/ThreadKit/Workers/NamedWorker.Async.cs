@@ -6,9 +6,9 @@ namespace ThreadKit;
 // async bodies only; an ordinary body runs with no context, so sync-over-async code in it cannot deadlock.
 public abstract partial class NamedWorker
 {
-    /// <summary>Installs the worker's context on its thread, for a body that returns a task.</summary>
-    private protected WorkerSynchronizationContext InstallSynchronizationContext() =>
-        WorkerSynchronizationContext.Install(this);
+    /// <summary>Installs the worker's context on its thread, for a body that returns a task, about to run <paramref name="body"/>.</summary>
+    private protected WorkerSynchronizationContext InstallSynchronizationContext(Delegate body) =>
+        WorkerSynchronizationContext.Install(this, body);
 
     /// <summary>
     /// Installs the worker's context when <paramref name="body"/> is an <c>async void</c> method or lambda, whose
@@ -16,5 +16,5 @@ public abstract partial class NamedWorker
     /// ordinary body.
     /// </summary>
     private protected WorkerSynchronizationContext? InstallSynchronizationContextIfAsyncVoid(Delegate body) =>
-        WorkerSynchronizationContext.IsAsyncVoid(body) ? WorkerSynchronizationContext.Install(this) : null;
+        WorkerSynchronizationContext.IsAsyncVoid(body) ? WorkerSynchronizationContext.Install(this, body) : null;
 }

@@ -65,6 +65,9 @@ public abstract partial class NamedWorker
         }
     }
 
+    /// <summary>Gets the kind of thread the worker's runner gives it, for listings; a plain worker's until it starts.</summary>
+    internal WorkerThreadKind RunnerKind => _runner?.Kind ?? WorkerThreadKind.Worker;
+
     /// <summary>Gets a value indicating whether <see cref="Dispose"/> has been called.</summary>
     internal bool IsDisposed => (Volatile.Read(ref _state) & FlagDisposed) != 0;
 

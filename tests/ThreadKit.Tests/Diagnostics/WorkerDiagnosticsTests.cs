@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,7 +43,12 @@ public sealed class WorkerDiagnosticsTests : TestBase
         Wait(busyJobEntered);
         Until(() => pool.BusyCount == 1, "the pool should have a busy and an idle thread");
 
-        var threads = WorkerDiagnostics.GetThreads();
+        // An idle pool thread keeps its last job's name while it watches for the next job (up to some microseconds),
+        // and takes the pool's name back before it blocks: list once it has.
+        IReadOnlyList<WorkerThreadInfo> threads = [];
+        Until(
+            () => (threads = WorkerDiagnostics.GetThreads()).Any(thread => thread.Name.StartsWith("listed pool-", StringComparison.Ordinal)),
+            "the idle pool thread should take its pool's name back");
 
         var fresh = threads.Should().ContainSingle(thread => thread.Name == "listed worker").Subject;
         fresh.Kind.Should().Be(WorkerThreadKind.Worker);

@@ -8,8 +8,8 @@ using System.Threading;
 namespace ThreadKit.Tests;
 
 /// <summary>
-/// Hears <see cref="WorkerDiagnostics.StallDetected"/> for the loops and pools of one test, by owner name, whatever else
-/// runs in the process, and stamps each report with when it came.
+/// Hears <see cref="WorkerDiagnostics.StallDetected"/> for the loops, pools and async workers of one test, by owner or
+/// thread name, whatever else runs in the process, and stamps each report with when it came.
 /// </summary>
 internal sealed class StallRecorder : IDisposable
 {
@@ -45,7 +45,7 @@ internal sealed class StallRecorder : IDisposable
 
     private void OnStall(object? sender, WorkerStallEventArgs stall)
     {
-        if (stall.Thread.Owner == _owner)
+        if (stall.Thread.Owner == _owner || (stall.Thread.Owner is null && stall.Thread.Name == _owner))
         {
             _stalls.Enqueue((stall, Stopwatch.GetTimestamp()));
             _arrived.Release();
