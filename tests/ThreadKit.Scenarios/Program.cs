@@ -38,6 +38,7 @@ public static class Program
         "hostile-exception" => HostileException(),
         "async-void-fault" => AsyncVoidFault(),
         "raise-priority" => RaisePriority(),
+        "priority-order" => PriorityOrder(),
         _ => Unknown(scenario),
     };
 
@@ -132,6 +133,28 @@ public static class Program
     }
 
     /// <summary>Raising a priority without the privilege for it: the workers still run, and the refusal is reported once.</summary>
+    /// <summary>Prints the process's nice value, then each priority's thread's, one per line.</summary>
+    private static int PriorityOrder()
+    {
+        Console.WriteLine("Process " + NiceIn("/proc/self/stat"));
+        foreach (var priority in new[] { ThreadPriority.Lowest, ThreadPriority.BelowNormal, ThreadPriority.Normal, ThreadPriority.AboveNormal })
+        {
+            var worker = NamedWorker.Create("nice " + priority, static () => NiceIn("/proc/thread-self/stat"));
+            worker.Priority = priority;
+            worker.Start();
+            Console.WriteLine(priority + " " + worker.Join());
+        }
+
+        return 0;
+    }
+
+    // Field 19 of a stat file, counted after the name in parentheses, which may hold spaces.
+    private static int NiceIn(string statFile)
+    {
+        var stat = File.ReadAllText(statFile);
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static int RaisePriority()
     {
         for (var i = 0; i < 2; i++)

@@ -18,8 +18,11 @@ internal static unsafe class ThreadTuning
     private const int PrioProcess = 0;
     private static int s_raiseRefusalReported;
 
-    /// <summary>The nice value each priority maps to on Linux: lower is more CPU, and only root or CAP_SYS_NICE may go below 0.</summary>
-    public static int NiceOf(ThreadPriority priority) => priority switch
+    /// <summary>
+    /// How far each priority moves a thread's nice value from the process's on Linux: lower is more CPU, and only root
+    /// or CAP_SYS_NICE may go below the nice value the process started with.
+    /// </summary>
+    public static int NiceStep(ThreadPriority priority) => priority switch
     {
         ThreadPriority.Lowest => 10,
         ThreadPriority.BelowNormal => 5,
@@ -48,6 +51,7 @@ internal static unsafe class ThreadTuning
         }
 
         var allowed = AllowedCpus();
+        var seen = new HashSet<int>();
         var copy = new int[cpus.Count];
         for (var i = 0; i < copy.Length; i++)
         {
@@ -56,6 +60,13 @@ internal static unsafe class ThreadTuning
             {
                 throw new ArgumentException(
                     $"CPU {cpu} in the processor affinity of {owner} is not one this process may use ({Describe(allowed)}). Choose among those.",
+                    "value");
+            }
+
+            if (!seen.Add(cpu))
+            {
+                throw new ArgumentException(
+                    $"CPU {cpu} appears more than once in the processor affinity of {owner}. Name each CPU once.",
                     "value");
             }
 
@@ -112,23 +123,28 @@ internal static unsafe class ThreadTuning
     }
 
     /// <summary>
-    /// On the thread itself, on Linux: sets its nice value for <paramref name="priority"/>. Lowering needs no privilege;
-    /// raising needs root or CAP_SYS_NICE, and where the process may not, the thread keeps running at normal priority
-    /// and the refusal is written once to standard error.
+    /// On the thread itself, on Linux: sets its nice value for <paramref name="priority"/>, relative to the process's,
+    /// so that priorities keep their order in a process started with <c>nice</c>: <see cref="ThreadPriority.Normal"/>
+    /// keeps the process's value, a lower priority adds to it (at most 19), a higher one subtracts from it (at least
+    /// -20). Lowering needs no privilege; raising needs root or CAP_SYS_NICE, and where the process may not, the
+    /// thread keeps the process's priority and the refusal is written once to standard error.
     /// </summary>
     private static void ApplyPriority(ThreadPriority priority, string threadName)
     {
-        var nice = NiceOf(priority);
-        if (nice == 0 || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        var step = NiceStep(priority);
+        if (step == 0 || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
             return;
         }
 
-        if (Linux.setpriority(PrioProcess, (uint)NativeThread.GetCurrentThreadId(), nice) != 0 && nice < 0
+        // getpriority answers -1 on error too, but it cannot fail for the process's own id.
+        var processNice = Linux.getpriority(PrioProcess, (uint)Linux.getpid());
+        var nice = Math.Max(-20, Math.Min(19, processNice + step));
+        if (Linux.setpriority(PrioProcess, (uint)NativeThread.GetCurrentThreadId(), nice) != 0 && step < 0
             && Interlocked.Exchange(ref s_raiseRefusalReported, 1) == 0)
         {
             FaultReport.WriteNotice(
-                $"ThreadKit could not raise the priority of thread '{threadName}' to {priority} (nice {nice}): raising a thread's priority on Linux needs root or CAP_SYS_NICE. The thread runs at normal priority. This is reported once per process.");
+                $"ThreadKit could not raise the priority of thread '{threadName}' to {priority} (nice {nice}, from the process's {processNice}): raising a thread's priority on Linux needs root or CAP_SYS_NICE. The thread runs at the process's priority. This is reported once per process.");
         }
     }
 
@@ -191,6 +207,9 @@ internal static unsafe class ThreadTuning
 
         [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
         public static extern int setpriority(int which, uint who, int priority);
+
+        [DllImport("libc", EntryPoint = "getpriority", SetLastError = true)]
+        public static extern int getpriority(int which, uint who);
 
         [DllImport("libc", EntryPoint = "getpid")]
         public static extern int getpid();

@@ -68,6 +68,32 @@ public sealed class ProcessLevelTests : TestBase
         result.ExitCode.Should().Be(0, result.StandardError);
         result.OutputLines.Should().Equal("Raised0 ran", "Raised1 ran");
         result.StandardError.Should().Be(
-            "ThreadKit could not raise the priority of thread 'Raised0' to Highest (nice -10): raising a thread's priority on Linux needs root or CAP_SYS_NICE. The thread runs at normal priority. This is reported once per process.\n");
+            $"ThreadKit could not raise the priority of thread 'Raised0' to Highest (nice {Math.Max(-20, ProcessNice() - 10)}, from the process's {ProcessNice()}): raising a thread's priority on Linux needs root or CAP_SYS_NICE. The thread runs at the process's priority. This is reported once per process.\n");
+    }
+
+    [Fact]
+    public void In_a_process_started_with_nice_15_and_no_privilege_priorities_are_relative_and_keep_their_order()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && System.IO.File.Exists("/usr/bin/setpriv"), "Drops CAP_SYS_NICE with util-linux's setpriv.");
+
+        var result = ChildProcess.RunScenario(
+            "priority-order",
+            shellPrefix: "ulimit -e 0 && exec setpriv --bounding-set=-sys_nice --inh-caps=-sys_nice nice -n 15 \"$0\" \"$@\";");
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        var process = Math.Min(19, ProcessNice() + 15);
+        result.OutputLines.Should().Equal(
+            $"Process {process}",
+            $"Lowest {Math.Min(19, process + 10)}",
+            $"BelowNormal {Math.Min(19, process + 5)}",
+            $"Normal {process}",
+            $"AboveNormal {process}");
+        result.StandardError.Should().Contain("could not raise the priority of thread 'nice AboveNormal' to AboveNormal", "raising needs the privilege");
+    }
+
+    private static int ProcessNice()
+    {
+        var stat = System.IO.File.ReadAllText("/proc/self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

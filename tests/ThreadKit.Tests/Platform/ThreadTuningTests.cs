@@ -50,7 +50,7 @@ public sealed class ThreadTuningTests : TestBase
     [InlineData(ThreadPriority.Lowest, 10)]
     [InlineData(ThreadPriority.BelowNormal, 5)]
     [InlineData(ThreadPriority.Normal, 0)]
-    public void On_Linux_a_lower_priority_is_the_threads_nice_value(ThreadPriority priority, int nice)
+    public void On_Linux_a_lower_priority_adds_to_the_processs_nice_value_up_to_19(ThreadPriority priority, int step)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "nice values are Linux's");
         var worker = NamedWorker.Create("niced " + priority, static () => Nice());
@@ -58,7 +58,7 @@ public sealed class ThreadTuningTests : TestBase
 
         worker.Start();
 
-        worker.Join().Should().Be(nice);
+        worker.Join().Should().Be(Math.Min(19, ProcessNice() + step), "priorities are relative to the process's nice value");
     }
 
     [Fact]
@@ -70,7 +70,19 @@ public sealed class ThreadTuningTests : TestBase
 
         worker.Start();
 
-        worker.Join().Should().Be(-10);
+        worker.Join().Should().Be(Math.Max(-20, ProcessNice() - 10));
+    }
+
+    [Fact]
+    public void An_affinity_that_names_a_CPU_twice_is_refused_like_any_other_bad_CPU()
+    {
+        var worker = NamedWorker.Create("twice pinned", static () => { });
+
+        worker.Invoking(w => w.ProcessorAffinity = [0, 0]).Should().Throw<ArgumentException>()
+            .WithParameterName("value").WithMessage("CPU 0 appears more than once in the processor affinity of*twice pinned*");
+        new WorkerLoopOptions().Invoking(o => o.ProcessorAffinity = [0, 0]).Should().Throw<ArgumentException>().WithMessage("*the loop options*");
+        new WorkerPoolOptions().Invoking(o => o.ProcessorAffinity = [0, 0]).Should().Throw<ArgumentException>().WithMessage("*the pool options*");
+        worker.ProcessorAffinity.Should().BeNull();
     }
 
     [Fact]
@@ -80,8 +92,8 @@ public sealed class ThreadTuningTests : TestBase
         using var loop = WorkerLoop.Start("tuned loop", new WorkerLoopOptions { ProcessorAffinity = [LastCpu], Priority = ThreadPriority.BelowNormal, StackSize = NamedWorker.MinimumStackSize });
         using var pool = new WorkerPool("tuned pool", 1, new WorkerPoolOptions { ProcessorAffinity = [LastCpu], Priority = ThreadPriority.Lowest });
 
-        loop.Invoke(static () => (CpusAllowed(), Nice())).Should().Be((LastCpu.ToString(System.Globalization.CultureInfo.InvariantCulture), 5));
-        pool.Start("tuned job", static () => (CpusAllowed(), Nice())).Join().Should().Be((LastCpu.ToString(System.Globalization.CultureInfo.InvariantCulture), 10));
+        loop.Invoke(static () => (CpusAllowed(), Nice())).Should().Be((LastCpu.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Min(19, ProcessNice() + 5)));
+        pool.Start("tuned job", static () => (CpusAllowed(), Nice())).Join().Should().Be((LastCpu.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Min(19, ProcessNice() + 10)));
         loop.Worker.StackSize.Should().Be(NamedWorker.MinimumStackSize);
     }
 
@@ -114,10 +126,14 @@ public sealed class ThreadTuningTests : TestBase
             .Single(line => line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal))
             .Split(':')[1].Trim();
 
-    // Field 19 of /proc/self/task/<tid>/stat, counted after the name in parentheses, which may hold spaces.
-    private static int Nice()
+    private static int Nice() => NiceIn($"/proc/self/task/{NativeThreadId()}/stat");
+
+    private static int ProcessNice() => NiceIn("/proc/self/stat");
+
+    // Field 19 of a stat file, counted after the name in parentheses, which may hold spaces.
+    private static int NiceIn(string statFile)
     {
-        var stat = File.ReadAllText($"/proc/self/task/{NativeThreadId()}/stat");
+        var stat = File.ReadAllText(statFile);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
     }
