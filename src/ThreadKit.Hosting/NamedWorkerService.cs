@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,12 @@ namespace ThreadKit.Hosting;
 /// </remarks>
 public abstract class NamedWorkerService : IHostedService, IDisposable
 {
+    /// <summary>
+    /// How long <see cref="StopAsync"/> waits for the worker, counted from its own start, before it names the worker as
+    /// late, even when the host's shutdown token has already fired: one second.
+    /// </summary>
+    private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(1);
+
     private NamedWorker? _worker;
     private HostIntegration? _host;
     private int _disposed;
@@ -82,8 +89,10 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
 
     /// <summary>
     /// Signals the stopping token, then waits for <see cref="Execute"/> to return. If
-    /// <paramref name="cancellationToken"/> fires first (the host's shutdown timeout), logs a warning naming the worker
-    /// and returns; the worker goes on, on its background thread.
+    /// <paramref name="cancellationToken"/> fires first (the host's shutdown timeout), it still waits until one second
+    /// has passed since this call began, since the host hands every service the same token and a service stopped
+    /// earlier may have used up its time; then, if the worker has still not returned, it logs a warning naming the
+    /// worker and returns; the worker goes on, on its background thread.
     /// </summary>
     /// <remarks>
     /// It waits whatever the stopping token's callbacks do, so the host never disposes what <see cref="Execute"/> still
@@ -160,18 +169,44 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
 
     private async Task WaitForEndAsync(NamedWorker worker, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await worker.JoinAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && worker.IsAlive)
         {
-            _host?.ReportLateStop(this);
+            // The host stops its services one after another on one token, so a service before this one may have used
+            // up the whole timeout. Every worker still gets a wait of its own before it is named as late.
+            var left = s_stopGrace - TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
+            if (left <= TimeSpan.Zero || !await EndsWithinAsync(worker, left).ConfigureAwait(false))
+            {
+                _host?.ReportLateStop(this);
+            }
         }
         catch (Exception)
         {
             // A fault was reported when it happened, and a worker that ends canceled has simply stopped.
         }
+    }
+
+    private static async Task<bool> EndsWithinAsync(NamedWorker worker, TimeSpan timeout)
+    {
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            await worker.JoinAsync(timer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && worker.IsAlive)
+        {
+            return false;
+        }
+        catch (Exception)
+        {
+            // Ended, faulted or canceled: it has ended.
+        }
+
+        return true;
     }
 
     /// <summary>Opens the worker's logging scope on its thread; async continuations inherit it.</summary>

@@ -49,6 +49,40 @@ public sealed class StopAndFaultTests : TestBase
     }
 
     [Fact]
+    public async Task One_stubborn_worker_that_uses_up_the_shutdown_timeout_gets_only_itself_named_as_late()
+    {
+        using var probe = new Probe();
+        var stoppedInTime = new ConcurrentQueue<string>();
+        var (host, logs) = TestHost.Build(
+            services =>
+            {
+                // The host stops services in reverse order of registration, one after another: the stuck one first.
+                foreach (var name in new[] { "prompt-1", "prompt-2", "prompt-3" })
+                {
+                    services.AddNamedWorker(name, (_, stop) =>
+                    {
+                        stop.WaitHandle.WaitOne();
+                        Thread.Sleep(50);
+                        stoppedInTime.Enqueue(name);
+                    });
+                }
+
+                services.AddSingleton(probe).AddNamedWorker<StuckService>();
+            },
+            options => options.ShutdownTimeout = TimeSpan.FromMilliseconds(300));
+        await host.StartAsync();
+        Wait(probe.Entered);
+
+        await Await(host.StopAsync());
+
+        logs.Entries.Where(static entry => entry.Level == LogLevel.Warning).Should().ContainSingle()
+            .Which.Message.Should().Contain("'stuck' did not stop", "only the worker that really did not end is named");
+        stoppedInTime.Should().BeEquivalentTo(["prompt-1", "prompt-2", "prompt-3"], "each got a wait of its own, and ended within it");
+        probe.Returned.Set();
+        host.Dispose();
+    }
+
+    [Fact]
     public async Task OperationCanceledException_from_the_stopping_token_during_shutdown_is_not_an_error()
     {
         using var probe = new Probe();
