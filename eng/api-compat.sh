@@ -16,4 +16,4 @@ test -f "$baseline"
 
 dotnet pack "$root/src/ThreadKit" -c Release -o "$work/current" --nologo -v quiet \
   -p:PackageValidationBaselinePath="$baseline" -p:TreatWarningsAsErrors=true
-echo "ThreadKit $(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -getProperty:Version) is API-compatible with 1.0.0."
+echo "ThreadKit $(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -t:MinVer -getProperty:Version) is API-compatible with 1.0.0."

@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-version="$(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -getProperty:Version)"
+version="$(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -t:MinVer -getProperty:Version)"
 dotnet pack "$root/src/ThreadKit/ThreadKit.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
 test -f "$work/feed/ThreadKit.$version.nupkg"
 test -f "$work/feed/ThreadKit.$version.snupkg"

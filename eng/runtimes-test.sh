@@ -33,7 +33,7 @@ ensure_mono() {
   apt-get install -y -qq mono-complete >/dev/null
 }
 
-version="$(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -getProperty:Version)"
+version="$(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -t:MinVer -getProperty:Version)"
 dotnet pack "$root/src/ThreadKit/ThreadKit.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
 
 # The local feed holds ThreadKit; the registry is still needed for the reference assemblies, the runtime pack and the
