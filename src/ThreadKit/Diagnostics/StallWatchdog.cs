@@ -42,7 +42,7 @@ internal static class StallWatchdog
             s_started = true;
         }
 
-        var thread = new Thread(Run) { IsBackground = true, Name = ThreadName };
+        var thread = new Thread(Run) { IsBackground = true };
 #if NET
         thread.UnsafeStart();
 #else
@@ -83,6 +83,7 @@ internal static class StallWatchdog
 
     private static void Run()
     {
+        ThreadNaming.Name(Thread.CurrentThread, ThreadName);
         while (true)
         {
             var (stalls, next) = ThreadWatch.Sample();

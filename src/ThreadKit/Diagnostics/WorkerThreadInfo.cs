@@ -33,6 +33,14 @@ public sealed class WorkerThreadInfo
     /// <summary>Gets the thread's name now: a pool thread running a job has the job's name.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// Gets the name the operating system shows for the thread, in <c>top -H</c>, <c>perf</c>, <c>gdb</c> and
+    /// <c>dotnet-stack</c>. It is <see cref="Name"/> itself, except on Linux for a name over 15 bytes of UTF-8, which
+    /// Linux cannot hold: then it is the name's start and its distinguishing end (a pool thread's <c>-N</c>, a worker's
+    /// last characters) joined by <c>~</c>, cut only between whole characters, such as <c>OrdersIng~ool-3</c> for <c>OrdersIngestionPool-3</c>.
+    /// </summary>
+    public string NativeName => ThreadNaming.NativeName(Name);
+
     /// <summary>Gets what the thread is for: a worker's own thread, a loop's, or a pool's.</summary>
     public WorkerThreadKind Kind { get; }
 
@@ -73,7 +81,14 @@ public sealed class WorkerThreadInfo
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append('"').Append(Name).Append("\" ").Append(Kind switch
+        text.Append('"').Append(Name).Append("\" ");
+        var nativeName = NativeName;
+        if (!string.Equals(nativeName, Name, StringComparison.Ordinal))
+        {
+            text.Append("os=\"").Append(nativeName).Append("\" ");
+        }
+
+        text.Append(Kind switch
         {
             WorkerThreadKind.Loop => "loop",
             WorkerThreadKind.Pool => "pool",

@@ -29,9 +29,9 @@ public sealed class ArchitectureTests
     [Fact]
     public void Threads_are_named_in_one_place_under_Platform()
     {
+        // Thread.Name set directly, or in an object initialiser: new Thread(...) { ..., Name = ... }.
         var naming = SourceFiles(string.Empty)
-            .Where(file => File.ReadAllText(file).Contains(".Name = ", StringComparison.Ordinal)
-                && Regex.IsMatch(File.ReadAllText(file), @"[Tt]hread\.Name = "))
+            .Where(file => Regex.IsMatch(File.ReadAllText(file), @"[Tt]hread\.Name\s*=[^=]|new Thread\([^;]*\)\s*\{[^}]*\bName\s*=[^=]"))
             .Select(file => Path.GetRelativePath(Source, file).Replace('\\', '/'));
 
         naming.Should().Equal("Platform/ThreadNaming.cs");
