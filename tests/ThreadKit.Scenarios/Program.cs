@@ -39,6 +39,7 @@ public static class Program
         "async-void-fault" => AsyncVoidFault(),
         "raise-priority" => RaisePriority(),
         "priority-order" => PriorityOrder(),
+        "suppressed-flow-starts" => SuppressedFlowStarts(),
         _ => Unknown(scenario),
     };
 
@@ -133,6 +134,33 @@ public static class Program
     }
 
     /// <summary>Raising a priority without the privilege for it: the workers still run, and the refusal is reported once.</summary>
+    /// <summary>
+    /// With the caller's execution-context flow already suppressed, starts every kind of thread ThreadKit makes: a
+    /// worker with and without flow, a loop (whose watch starts the watchdog's thread, the first in this process) and a
+    /// pool's thread. Prints one line per kind that ran.
+    /// </summary>
+    private static int SuppressedFlowStarts()
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            var flowing = NamedWorker.Create("flowing", static () => "worker");
+            flowing.Start();
+            var unflowed = NamedWorker.Create("unflowed", static () => "unflowed worker");
+            unflowed.FlowExecutionContext = false;
+            unflowed.Start();
+            using var loop = WorkerLoop.Start("loop");
+            using var pool = new WorkerPool("pool", 1);
+            var job = pool.Start("job", static () => "pool job");
+            Console.WriteLine(flowing.Join());
+            Console.WriteLine(unflowed.Join());
+            Console.WriteLine(loop.Invoke(static () => "loop"));
+            Console.WriteLine(job.Join());
+            Console.WriteLine(WorkerDiagnostics.GetThreads().Count > 0 ? "watchdog" : "no threads");
+        }
+
+        return 0;
+    }
+
     /// <summary>Prints the process's nice value, then each priority's thread's, one per line.</summary>
     private static int PriorityOrder()
     {

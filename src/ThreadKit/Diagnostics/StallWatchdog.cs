@@ -42,15 +42,7 @@ internal static class StallWatchdog
             s_started = true;
         }
 
-        var thread = new Thread(Run) { IsBackground = true };
-#if NET
-        thread.UnsafeStart();
-#else
-        using (ExecutionContext.SuppressFlow())
-        {
-            thread.Start();
-        }
-#endif
+        ThreadFactory.Start(ThreadFactory.Create(static _ => Run(), stackSize: 0, isBackground: true), null, flowExecutionContext: false);
     }
 
     public static TimeSpan SampleInterval(TimeSpan threshold)

@@ -168,11 +168,7 @@ public sealed partial class WorkerPool
         {
             _pool = pool;
             Name = name;
-            Thread = new Thread(static state => ((PoolThread)state!).Run(), pool._stackSize) { IsBackground = true };
-            if (pool._priority != ThreadPriority.Normal)
-            {
-                Thread.Priority = pool._priority;
-            }
+            Thread = ThreadFactory.Create(static state => ((PoolThread)state!).Run(), pool._stackSize, isBackground: true, pool._priority);
 
             Activity = new ThreadActivity(pool._owner);
         }
@@ -190,14 +186,7 @@ public sealed partial class WorkerPool
         {
             _next = firstItem;
             // A pool thread carries no one's execution context; each job runs under the one its starter had.
-#if NET
-            Thread.UnsafeStart(this);
-#else
-            using (ExecutionContext.SuppressFlow())
-            {
-                Thread.Start(this);
-            }
-#endif
+            ThreadFactory.Start(Thread, this, flowExecutionContext: false);
         }
 
         /// <summary>Under the pool's lock: hands this idle thread an item, or none to wake it for Complete.</summary>

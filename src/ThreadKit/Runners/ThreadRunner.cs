@@ -38,28 +38,11 @@ internal sealed class ThreadRunner : WorkerRunner
             worker.CaptureParentActivityForUnflowedStart();
         }
 
-        var thread = new Thread(_run, worker.StackSize);
-        if (worker.IsBackground)
-        {
-            thread.IsBackground = true;
-        }
-
-        if (worker.Priority != ThreadPriority.Normal)
-        {
-            thread.Priority = worker.Priority;
-        }
-
+        var thread = ThreadFactory.Create(_run, worker.StackSize, worker.IsBackground, worker.Priority);
         worker.BindThread(thread, thread.ManagedThreadId);
         try
         {
-            if (flowExecutionContext)
-            {
-                thread.Start(worker);
-            }
-            else
-            {
-                StartWithoutExecutionContext(thread, worker);
-            }
+            ThreadFactory.Start(thread, worker, flowExecutionContext);
         }
         catch (OutOfMemoryException ex)
         {
@@ -100,23 +83,5 @@ internal sealed class ThreadRunner : WorkerRunner
         {
             log.ThreadStopped(worker.Name, _kind, thread.ManagedThreadId, announced ? nativeId : NativeThread.GetCurrentThreadId());
         }
-    }
-
-    private static void StartWithoutExecutionContext(Thread thread, NamedWorker worker)
-    {
-#if NET
-        thread.UnsafeStart(worker);
-#else
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            thread.Start(worker);
-            return;
-        }
-
-        using (ExecutionContext.SuppressFlow())
-        {
-            thread.Start(worker);
-        }
-#endif
     }
 }

@@ -91,6 +91,16 @@ public sealed class ProcessLevelTests : TestBase
         result.StandardError.Should().Contain("could not raise the priority of thread 'nice AboveNormal' to AboveNormal", "raising needs the privilege");
     }
 
+    [Fact]
+    public void Every_kind_of_thread_starts_when_the_callers_execution_context_flow_is_already_suppressed()
+    {
+        var result = ChildProcess.RunScenario("suppressed-flow-starts");
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.OutputLines.Should().Equal("worker", "unflowed worker", "loop", "pool job", "watchdog");
+        result.StandardError.Should().BeEmpty();
+    }
+
     private static int ProcessNice()
     {
         var stat = System.IO.File.ReadAllText("/proc/self/stat");

@@ -38,6 +38,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Threads_are_constructed_and_started_in_one_place_under_Platform()
+    {
+        var constructing = SourceFiles(string.Empty)
+            .Where(file => File.ReadAllLines(file).Any(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)
+                && Regex.IsMatch(line, @"new Thread\(|\.UnsafeStart\(|\b[Tt]hread\.Start\(")))
+            .Select(file => Path.GetRelativePath(Source, file).Replace('\\', '/'));
+
+        constructing.Should().Equal(["Platform/ThreadFactory.cs"], "every ThreadKit thread is made by one factory, as Java's ThreadFactory makes an executor's");
+    }
+
+    [Fact]
     public void Generated_files_are_marked_auto_generated_end_in_g_cs_and_use_the_ThreadKit_namespace()
     {
         var generated = SourceFiles("Overloads").ToList();
