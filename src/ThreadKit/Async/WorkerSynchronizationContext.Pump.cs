@@ -214,6 +214,7 @@ internal sealed partial class WorkerSynchronizationContext
     /// </summary>
     private void WaitAtMost(TimeSpan timeout)
     {
+        AssertInvariants();
         if (timeout == Timeout.InfiniteTimeSpan)
         {
             Monitor.Wait(_lock);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -317,12 +318,27 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     /// <summary>Under the lock: adds an item at the end of the queue.</summary>
     private void Append(WorkItem item)
     {
+        AssertInvariants();
         if (_incomingCount == _incoming.Length)
         {
             Array.Resize(ref _incoming, _incoming.Length * 2);
         }
 
         _incoming[_incomingCount++] = item;
+    }
+
+    /// <summary>
+    /// Under the lock, as Channels' <c>AssertInvariants</c>: the queue's count fits its array, nothing is queued once
+    /// the context has detached, and the hand-off is closed exactly when the pump has detached (or is about to).
+    /// </summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(Monitor.IsEntered(_lock), "The queue is changed only under its lock.");
+        Debug.Assert(_incomingCount >= 0 && _incomingCount <= _incoming.Length, "The queue's count fits its array.");
+        Debug.Assert(!_detached || _incomingCount == 0, "Nothing is queued to a context that has detached.");
+        Debug.Assert(_detached || !ReferenceEquals(Volatile.Read(ref _handoff), s_handoffClosed) || Volatile.Read(ref _outstandingOperations) == 0,
+            "The hand-off is closed only by a pump that is ending.");
     }
 
     private void Wake()

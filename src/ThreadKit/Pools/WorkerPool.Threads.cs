@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -63,6 +65,7 @@ public sealed partial class WorkerPool
                 poolThread.PrepareToIdle();
                 _idle.Add(poolThread);
                 idleTimeout = _idleTimeout;
+                AssertInvariants();
             }
 
             var woken = poolThread.WaitIdle(idleTimeout);
@@ -116,6 +119,23 @@ public sealed partial class WorkerPool
         }
     }
 
+    [Conditional("DEBUG")]
+    private void AssertLocked() => Debug.Assert(Monitor.IsEntered(_lock), "This runs under the pool's lock.");
+
+    /// <summary>
+    /// Under the lock: an idle thread is listed once, the pool never has more threads than it may, and a thread is
+    /// idle only while nothing waits in the queue (an idle thread is handed work before work is queued).
+    /// </summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        AssertLocked();
+        Debug.Assert(_threadCount >= 0 && _threadCount <= MaxThreads, "A pool has from 0 to MaxThreads threads.");
+        Debug.Assert(_idle.Count <= _threadCount, "A pool lists no more idle threads than it has.");
+        Debug.Assert(_idle.Count == 0 || _queue.Count == 0, "A pool has no idle thread while jobs wait in its queue.");
+        Debug.Assert(_idle.Distinct().Count() == _idle.Count, "A pool lists an idle thread once.");
+    }
+
     /// <summary>Gives back the place of a thread the operating system could not create.</summary>
     private void RetireUnstarted()
     {
@@ -130,6 +150,7 @@ public sealed partial class WorkerPool
 
     private void RetireLocked(out bool completeNow)
     {
+        AssertLocked();
         if (--_threadCount == 0)
         {
             WorkerTelemetry.PoolRunning(this, running: false);
@@ -192,6 +213,8 @@ public sealed partial class WorkerPool
         /// <summary>Under the pool's lock: hands this idle thread an item, or none to wake it for Complete.</summary>
         public void Wake(PoolItem item)
         {
+            _pool.AssertLocked();
+            Debug.Assert(_handed.IsEmpty, "An idle thread is handed one item at a time.");
             _handed = item;
             _signal.Set();
         }
@@ -199,6 +222,7 @@ public sealed partial class WorkerPool
         /// <summary>Under the pool's lock.</summary>
         public void PrepareToIdle()
         {
+            _pool.AssertLocked();
             _handed = default;
             _signal.Reset();
         }
@@ -206,6 +230,7 @@ public sealed partial class WorkerPool
         /// <summary>Under the pool's lock.</summary>
         public PoolItem TakeHandedItem()
         {
+            _pool.AssertLocked();
             var handed = _handed;
             _handed = default;
             return handed;

@@ -311,6 +311,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
                     : new InvalidOperationException($"Pool '{Name}' has been completed and accepts no more jobs. Start jobs before calling Complete or Dispose, or create a new pool.");
             }
 
+            AssertInvariants();
             if (_idle.Count > 0)
             {
                 var idle = _idle[^1];
