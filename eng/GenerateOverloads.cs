@@ -3,8 +3,13 @@
 //   - src/ThreadKit/Overloads/NamedWorker.Create.g.cs, WorkerGroup.Start.g.cs and WorkerPool.Start.g.cs: the public
 //     overload families built on them.
 //
-// Every family is one shape repeated for 0 to 4 typed arguments, with and without a stop token, for each kind of
-// body: an action, a function, and their asynchronous forms returning Task and Task<TResult>. Run it after changing the template; .ci/run fails when the committed files differ from what it writes.
+// NamedWorker.Create is every shape: 0 to 4 typed arguments, with and without a stop token, for each kind of body (an
+// action, a function, and their asynchronous forms returning Task and Task<TResult>). The convenience forms of a group
+// and a pool are fewer, since a worker made by Create can be handed to either with Start(worker): a group has
+// 1.0.0's synchronous shapes in every arity, and the asynchronous ones without arguments; a pool has one compact form
+// per kind of body, and a typed state argument for synchronous bodies, whose jobs are the cheapest and would
+// otherwise pay for a closure. Run it after changing the template; .ci/run fails when the committed files differ
+// from what it writes.
 //
 //     dotnet run eng/GenerateOverloads.cs
 using System;
@@ -217,30 +222,48 @@ internal static class Templates
             "        finally", "        {", "            context.Uninstall();", DropComment, .. clears, "        }"];
     }
 
+    /// <summary>The shapes each family offers; see the header.</summary>
+    public static bool Offers(Factory factory, Shape shape) => factory switch
+    {
+        Factory.GroupStart => !shape.Kind.IsAsync || shape.Arity == 0,
+        Factory.PoolStart => !shape.Stoppable && (shape.Arity == 0 || (shape.Arity == 1 && !shape.Kind.IsAsync)),
+        _ => true,
+    };
+
     public static string Factories(Factory factory)
     {
-        var members = Shape.All.Select(shape =>
+        var members = Shape.All.Where(shape => Offers(factory, shape)).Select(shape =>
         {
             var lines = Docs(shape, factory);
             var returnType = shape.Kind.WorkerType;
             var worker = $"new {shape.ClassName}{shape.Generics}({shape.Arguments})";
-            if (factory == Factory.GroupStart)
-            {
-                lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()}) =>");
-                lines.Add($"    Start({worker});");
-            }
-            else if (factory == Factory.PoolStart)
-            {
-                lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()}) =>");
-                lines.Add($"    StartJob({worker});");
-            }
-            else
+            var start = factory == Factory.PoolStart ? "StartJob" : "Start";
+
+            // A synchronous function of a group or a pool whose TResult is a task is an async body that the arity
+            // the family lacks sent here: refused, rather than run with the task itself as its result.
+            var guard = factory != Factory.Create && shape.Kind.ReturnsValue && !shape.Kind.IsAsync
+                ? $"Guard.NotAsyncBody<TResult>(name, {(factory == Factory.PoolStart ? "\"pool\"" : "\"group\"")});"
+                : null;
+            if (factory == Factory.Create)
             {
                 lines.Add($"public static {returnType} Create{shape.Generics}({shape.Parameters()}) =>");
                 lines.Add($"    {worker};");
             }
+            else if (guard is null)
+            {
+                lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()}) =>");
+                lines.Add($"    {start}({worker});");
+            }
+            else
+            {
+                lines.Add($"public {returnType} Start{shape.Generics}({shape.Parameters()})");
+                lines.Add("{");
+                lines.Add($"    {guard}");
+                lines.Add($"    return {start}({worker});");
+                lines.Add("}");
+            }
 
-            return string.Join("\n", lines.Select(line => "    " + line));
+            return string.Join("\n", lines.Select(line => line.Length == 0 ? line : "    " + line));
         });
 
         var declaration = factory switch
@@ -266,9 +289,24 @@ internal static class Templates
                 _ => "/// <summary>Creates an unstarted worker that will run <paramref name=\"body\"/> on its own thread.</summary>",
             },
         };
+        var remarks = new List<string>();
         if (shape.Arity > 0)
         {
-            lines.Add("/// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>");
+            remarks.Add("The arguments are stored in the worker with their own types, never boxed or captured in a closure.");
+        }
+
+        if (forPool)
+        {
+            remarks.Add("To give a job a stop token, or arguments to an async body, create it with <c>NamedWorker.Create</c> and start it with <see cref=\"Start{TWorker}(TWorker)\"/>.");
+        }
+        else if (forGroup && shape.Kind.IsAsync)
+        {
+            remarks.Add("To give an async body arguments, create it with <c>NamedWorker.Create</c> and start it with <see cref=\"Start{TWorker}(TWorker)\"/>.");
+        }
+
+        if (remarks.Count > 0)
+        {
+            lines.Add($"/// <remarks>{string.Join(" ", remarks)}</remarks>");
         }
 
         lines.AddRange(shape.Ordinals.Select(i => $"/// <typeparam name=\"T{i}\">The type of the {OrdinalWords[i - 1]} argument.</typeparam>"));
@@ -309,7 +347,9 @@ internal static class Templates
             _ => "/// <returns>The new worker, <see cref=\"WorkerState.Unstarted\"/>: set its options, then call <see cref=\"NamedWorker.Start\"/>.</returns>",
         });
         lines.Add("/// <exception cref=\"ArgumentNullException\"><paramref name=\"body\"/> is <see langword=\"null\"/>.</exception>");
-        lines.Add("/// <exception cref=\"ArgumentException\"><paramref name=\"name\"/> contains a NUL character (<c>'\\0'</c>).</exception>");
+        lines.Add(factory != Factory.Create && shape.Kind.ReturnsValue && !shape.Kind.IsAsync
+            ? "/// <exception cref=\"ArgumentException\"><paramref name=\"name\"/> contains a NUL character (<c>'\\0'</c>), or <typeparamref name=\"TResult\"/> is a task: an async body this overload would not await. Create it with <see cref=\"NamedWorker.Create(string?, Func{Task})\"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>"
+            : "/// <exception cref=\"ArgumentException\"><paramref name=\"name\"/> contains a NUL character (<c>'\\0'</c>).</exception>");
         if (forPool)
         {
             lines.Add("/// <exception cref=\"InvalidOperationException\">The pool has been completed.</exception>");

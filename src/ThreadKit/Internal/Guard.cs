@@ -19,6 +19,21 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>
+    /// Refuses a synchronous function whose result is a task, given to a group's or a pool's convenience form that
+    /// has no async overload of that arity: run as a function, its work would outlive the worker, its faults would go
+    /// unseen, and its join would return the unfinished task.
+    /// </summary>
+    public static void NotAsyncBody<TResult>(string? name, string owner)
+    {
+        if (ResultOf<TResult>.IsTask)
+        {
+            throw new ArgumentException(
+                $"The body of {(string.IsNullOrEmpty(name) ? "an unnamed worker" : $"worker '{name}'")} returns a {typeof(TResult).Name}: it is an async body, which this {owner} overload would not await. Create the worker with NamedWorker.Create(name, body, arguments…), which runs a task-returning body to its end, and start it with Start(worker).",
+                "body");
+        }
+    }
+
     /// <summary>Accepts <see cref="Timeout.InfiniteTimeSpan"/>, zero, and any positive span.</summary>
     public static void Timeout(TimeSpan timeout, [CallerArgumentExpression(nameof(timeout))] string? paramName = null)
     {
@@ -86,4 +101,10 @@ internal static class Guard
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowArgumentNull(string? paramName) =>
         throw new ArgumentNullException(paramName, "A value is required here; pass a non-null argument.");
+
+    /// <summary>Whether a result type is a task, worked out once per type.</summary>
+    private static class ResultOf<TResult>
+    {
+        public static readonly bool IsTask = typeof(System.Threading.Tasks.Task).IsAssignableFrom(typeof(TResult));
+    }
 }

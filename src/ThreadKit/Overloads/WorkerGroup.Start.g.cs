@@ -181,11 +181,14 @@ public sealed partial class WorkerGroup
     /// <param name="body">The code the worker runs; its return value is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<TResult>(string? name, Func<TResult> body) =>
-        Start(new FuncWorker<TResult>(name, body));
+    public NamedWorker<TResult> Start<TResult>(string? name, Func<TResult> body)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new FuncWorker<TResult>(name, body));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -196,11 +199,14 @@ public sealed partial class WorkerGroup
     /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, TResult> body, T1 arg1) =>
-        Start(new FuncWorker<T1, TResult>(name, body, arg1));
+    public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, TResult> body, T1 arg1)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new FuncWorker<T1, TResult>(name, body, arg1));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -213,11 +219,14 @@ public sealed partial class WorkerGroup
     /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, TResult> body, T1 arg1, T2 arg2) =>
-        Start(new FuncWorker<T1, T2, TResult>(name, body, arg1, arg2));
+    public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, TResult> body, T1 arg1, T2 arg2)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new FuncWorker<T1, T2, TResult>(name, body, arg1, arg2));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -232,11 +241,14 @@ public sealed partial class WorkerGroup
     /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, TResult> body, T1 arg1, T2 arg2, T3 arg3) =>
-        Start(new FuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3));
+    public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, TResult> body, T1 arg1, T2 arg2, T3 arg3)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new FuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -253,11 +265,14 @@ public sealed partial class WorkerGroup
     /// <param name="arg4">The fourth argument passed to <paramref name="body"/>.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, TResult> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
-        Start(new FuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4));
+    public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, TResult> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new FuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
@@ -266,11 +281,14 @@ public sealed partial class WorkerGroup
     /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<TResult>(string? name, Func<CancellationToken, TResult> body, CancellationToken cancellationToken = default) =>
-        Start(new StoppableFuncWorker<TResult>(name, body, cancellationToken));
+    public NamedWorker<TResult> Start<TResult>(string? name, Func<CancellationToken, TResult> body, CancellationToken cancellationToken = default)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new StoppableFuncWorker<TResult>(name, body, cancellationToken));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -282,11 +300,14 @@ public sealed partial class WorkerGroup
     /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, CancellationToken, TResult> body, T1 arg1, CancellationToken cancellationToken = default) =>
-        Start(new StoppableFuncWorker<T1, TResult>(name, body, arg1, cancellationToken));
+    public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, CancellationToken, TResult> body, T1 arg1, CancellationToken cancellationToken = default)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new StoppableFuncWorker<T1, TResult>(name, body, arg1, cancellationToken));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -300,11 +321,14 @@ public sealed partial class WorkerGroup
     /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, CancellationToken, TResult> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
-        Start(new StoppableFuncWorker<T1, T2, TResult>(name, body, arg1, arg2, cancellationToken));
+    public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, CancellationToken, TResult> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new StoppableFuncWorker<T1, T2, TResult>(name, body, arg1, arg2, cancellationToken));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -320,11 +344,14 @@ public sealed partial class WorkerGroup
     /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, CancellationToken, TResult> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
-        Start(new StoppableFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3, cancellationToken));
+    public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, CancellationToken, TResult> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new StoppableFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3, cancellationToken));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
     /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
@@ -342,13 +369,17 @@ public sealed partial class WorkerGroup
     /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>), or <typeparamref name="TResult"/> is a task: an async body this overload would not await. Create it with <see cref="NamedWorker.Create(string?, Func{Task})"/> or another async overload of <c>Create</c>, and start it with <c>Start(worker)</c>.</exception>
     /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, CancellationToken, TResult> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
-        Start(new StoppableFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
+    public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, CancellationToken, TResult> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default)
+    {
+        Guard.NotAsyncBody<TResult>(name, "group");
+        return Start(new StoppableFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
+    }
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
+    /// <remarks>To give an async body arguments, create it with <c>NamedWorker.Create</c> and start it with <see cref="Start{TWorker}(TWorker)"/>.</remarks>
     /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
     /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes.</param>
     /// <returns>The running worker, already started and tracked by this group.</returns>
@@ -360,74 +391,7 @@ public sealed partial class WorkerGroup
         Start(new AsyncActionWorker(name, body));
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1>(string? name, Func<T1, Task> body, T1 arg1) =>
-        Start(new AsyncActionWorker<T1>(name, body, arg1));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1, T2>(string? name, Func<T1, T2, Task> body, T1 arg1, T2 arg2) =>
-        Start(new AsyncActionWorker<T1, T2>(name, body, arg1, arg2));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1, T2, T3>(string? name, Func<T1, T2, T3, Task> body, T1 arg1, T2 arg2, T3 arg3) =>
-        Start(new AsyncActionWorker<T1, T2, T3>(name, body, arg1, arg2, arg3));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <typeparam name="T4">The type of the fourth argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg4">The fourth argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1, T2, T3, T4>(string? name, Func<T1, T2, T3, T4, Task> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
-        Start(new AsyncActionWorker<T1, T2, T3, T4>(name, body, arg1, arg2, arg3, arg4));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
+    /// <remarks>To give an async body arguments, create it with <c>NamedWorker.Create</c> and start it with <see cref="Start{TWorker}(TWorker)"/>.</remarks>
     /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
     /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>.</param>
     /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
@@ -440,78 +404,7 @@ public sealed partial class WorkerGroup
         Start(new StoppableAsyncActionWorker(name, body, cancellationToken));
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1>(string? name, Func<T1, CancellationToken, Task> body, T1 arg1, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncActionWorker<T1>(name, body, arg1, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1, T2>(string? name, Func<T1, T2, CancellationToken, Task> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncActionWorker<T1, T2>(name, body, arg1, arg2, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1, T2, T3>(string? name, Func<T1, T2, T3, CancellationToken, Task> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncActionWorker<T1, T2, T3>(name, body, arg1, arg2, arg3, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <typeparam name="T4">The type of the fourth argument.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg4">The fourth argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker Start<T1, T2, T3, T4>(string? name, Func<T1, T2, T3, T4, CancellationToken, Task> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncActionWorker<T1, T2, T3, T4>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
+    /// <remarks>To give an async body arguments, create it with <c>NamedWorker.Create</c> and start it with <see cref="Start{TWorker}(TWorker)"/>.</remarks>
     /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
     /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
     /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
@@ -524,78 +417,7 @@ public sealed partial class WorkerGroup
         Start(new AsyncFuncWorker<TResult>(name, body));
 
     /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, Task<TResult>> body, T1 arg1) =>
-        Start(new AsyncFuncWorker<T1, TResult>(name, body, arg1));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, Task<TResult>> body, T1 arg1, T2 arg2) =>
-        Start(new AsyncFuncWorker<T1, T2, TResult>(name, body, arg1, arg2));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3) =>
-        Start(new AsyncFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <typeparam name="T4">The type of the fourth argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg4">The fourth argument passed to <paramref name="body"/>.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
-        Start(new AsyncFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
+    /// <remarks>To give an async body arguments, create it with <c>NamedWorker.Create</c> and start it with <see cref="Start{TWorker}(TWorker)"/>.</remarks>
     /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
     /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
     /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
@@ -607,80 +429,4 @@ public sealed partial class WorkerGroup
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
     public NamedWorker<TResult> Start<TResult>(string? name, Func<CancellationToken, Task<TResult>> body, CancellationToken cancellationToken = default) =>
         Start(new StoppableAsyncFuncWorker<TResult>(name, body, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, TResult>(string? name, Func<T1, CancellationToken, Task<TResult>> body, T1 arg1, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncFuncWorker<T1, TResult>(name, body, arg1, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, TResult>(string? name, Func<T1, T2, CancellationToken, Task<TResult>> body, T1 arg1, T2 arg2, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncFuncWorker<T1, T2, TResult>(name, body, arg1, arg2, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, TResult>(string? name, Func<T1, T2, T3, CancellationToken, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncFuncWorker<T1, T2, T3, TResult>(name, body, arg1, arg2, arg3, cancellationToken));
-
-    /// <summary>Creates a worker in this group and starts it at once.</summary>
-    /// <remarks>The arguments are stored in the worker with their own types, never boxed or captured in a closure.</remarks>
-    /// <typeparam name="T1">The type of the first argument.</typeparam>
-    /// <typeparam name="T2">The type of the second argument.</typeparam>
-    /// <typeparam name="T3">The type of the third argument.</typeparam>
-    /// <typeparam name="T4">The type of the fourth argument.</typeparam>
-    /// <typeparam name="TResult">The type of the value the body returns.</typeparam>
-    /// <param name="name">The worker's name, kept whole and set on its thread. <see langword="null"/> or empty gives Python's automatic name, <c>Thread-N (MethodName)</c>.</param>
-    /// <param name="body">The asynchronous code the worker runs. Every continuation runs on the worker's thread, and the worker ends when the returned task completes. Its last parameter is the worker's stop token, signalled by <see cref="NamedWorker.RequestStop"/>, by the group's stop, or by <paramref name="cancellationToken"/>; the value of its task is what <see cref="NamedWorker{TResult}.Join()"/> returns.</param>
-    /// <param name="arg1">The first argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg2">The second argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg3">The third argument passed to <paramref name="body"/>.</param>
-    /// <param name="arg4">The fourth argument passed to <paramref name="body"/>.</param>
-    /// <param name="cancellationToken">An outside token that also requests the worker to stop. Its registration is released when the worker ends.</param>
-    /// <returns>The running worker, already started and tracked by this group.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="ObjectDisposedException">The group has been disposed.</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
-    public NamedWorker<TResult> Start<T1, T2, T3, T4, TResult>(string? name, Func<T1, T2, T3, T4, CancellationToken, Task<TResult>> body, T1 arg1, T2 arg2, T3 arg3, T4 arg4, CancellationToken cancellationToken = default) =>
-        Start(new StoppableAsyncFuncWorker<T1, T2, T3, T4, TResult>(name, body, arg1, arg2, arg3, arg4, cancellationToken));
 }

@@ -13,7 +13,7 @@ namespace ThreadKit.Tests;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string Source = Path.Combine(RepositoryRoot(), "src", "ThreadKit");
+    private static readonly string Source = Path.Combine(Repository.Root, "src", "ThreadKit");
 
     [Fact]
     public void Nothing_under_Workers_names_a_pool_a_loop_or_a_pooled_flag()
@@ -76,15 +76,4 @@ public sealed class ArchitectureTests
         [.. Directory.EnumerateFiles(Path.Combine(Source, folder), "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !file.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))];
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ThreadKit.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The tests run outside the repository: no ThreadKit.sln above " + AppContext.BaseDirectory);
-    }
 }

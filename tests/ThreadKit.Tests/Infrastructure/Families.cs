@@ -15,7 +15,4 @@ internal static class Families
     public static readonly Family[] All = [Create, GroupStart, PoolStart, DelayedCreate];
 
     public static Family Named(string name) => All.Single(family => family.ToString() == name);
-
-    /// <summary>A delayed worker's body takes no typed arguments; every other family comes in every arity.</summary>
-    public static bool HasEveryArity(Family family) => family != DelayedCreate;
 }

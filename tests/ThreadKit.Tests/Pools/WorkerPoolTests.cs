@@ -85,12 +85,13 @@ public sealed partial class WorkerPoolTests : TestBase
     {
         using var pool = new WorkerPool("api", 2);
         using var started = new ManualResetEventSlim();
-        var stoppable = pool.Start("stoppable", (CancellationToken stop) =>
+        // A job with a stop token is a worker made by Create, started on the pool.
+        var stoppable = pool.Start(NamedWorker.Create("stoppable", (CancellationToken stop) =>
         {
             started.Set();
             stop.WaitHandle.WaitOne(UnexpectedTimeout);
             stop.ThrowIfCancellationRequested();
-        });
+        }));
         var valued = pool.Start("valued", static (int x) => x * 2, 21);
         var faulted = pool.Start("faulted", static () => throw new FormatException("pooled"));
         Wait(started);
@@ -112,7 +113,7 @@ public sealed partial class WorkerPoolTests : TestBase
         faulted.State.Should().Be(WorkerState.Faulted);
         await FluentActions.Awaiting(() => faulted.JoinAsync()).Should().ThrowAsync<FormatException>();
 
-        var disposed = pool.Start("disposed", (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout));
+        var disposed = pool.Start(NamedWorker.Create("disposed", (CancellationToken stop) => stop.WaitHandle.WaitOne(UnexpectedTimeout)));
         disposed.Dispose();
         disposed.IsAlive.Should().BeFalse("Dispose requests stop and waits");
     }
