@@ -53,7 +53,7 @@ internal sealed class ThreadActivity(ThreadOwner owner)
         Volatile.Write(ref _progress, _progress + 1);
     }
 
-    /// <summary>Under ThreadWatch's lock: samples the thread at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    /// <summary>Under ThreadWatch's lock: samples the thread at <paramref name="now"/>, a timestamp of its owner's clock.</summary>
     public Sample Observe(long now)
     {
         var progress = Volatile.Read(ref _progress);
@@ -78,7 +78,7 @@ internal sealed class ThreadActivity(ThreadOwner owner)
             _stallReported = false;
         }
 
-        return new Sample(callback, state, TimeSpan.FromSeconds((now - _seenAt) / (double)Stopwatch.Frequency));
+        return new Sample(callback, state, TimeSpan.FromSeconds((now - _seenAt) / (double)Owner.TimestampFrequency));
     }
 
     /// <summary>Under ThreadWatch's lock: tells whether the item last observed should be reported now, and marks it reported.</summary>

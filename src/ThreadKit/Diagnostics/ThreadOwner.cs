@@ -8,12 +8,53 @@ namespace ThreadKit;
 /// behind its threads. The loop or pool keeps one, and each of its threads points to it.
 /// </summary>
 /// <remarks>
+/// A loop or pool made with a <see cref="WorkerThreadOptions.TimeProvider"/> times its items by that clock, so a test
+/// can move a fake one past the threshold instead of waiting for it.
 /// An async body's thread has one too, of kind <see cref="WorkerThreadKind.Worker"/>: its name is the worker's, its
 /// queue the body's context, and it stalls only while work waits in that queue (<see cref="StallsOnlyWithQueuedWork"/>).
 /// </remarks>
-internal sealed class ThreadOwner(string name, WorkerThreadKind kind, TimeSpan stallThreshold, Func<int> queuedCount, string? group = null)
+internal sealed class ThreadOwner(
+    string name, WorkerThreadKind kind, TimeSpan stallThreshold, Func<int> queuedCount, string? group = null, TimeProvider? clock = null)
 {
     private long _stallThresholdTicks = stallThreshold.Ticks;
+
+    // On a custom clock, a timer of that clock wakes the watchdog every sample interval, so that a fake clock moved by
+    // a test is sampled at once; the watchdog's own waits count real time. Guarded by ThreadWatch's lock.
+    private ITimer? _sampleTimer;
+    private int _listedThreads;
+
+    /// <summary>Gets the clock the owner's items are timed by, or <see langword="null"/> for the <see cref="System.Diagnostics.Stopwatch"/>.</summary>
+    public TimeProvider? Clock { get; } = clock;
+
+    /// <summary>Gets a timestamp of the owner's clock; <paramref name="stopwatchNow"/> when it has none of its own.</summary>
+    public long Now(long stopwatchNow) => Clock?.GetTimestamp() ?? stopwatchNow;
+
+    /// <summary>Gets how many of the owner's timestamps make a second.</summary>
+    public long TimestampFrequency => Clock?.TimestampFrequency ?? System.Diagnostics.Stopwatch.Frequency;
+
+    /// <summary>Under ThreadWatch's lock: one of the owner's threads is listed.</summary>
+    public void OnListed()
+    {
+        if (_listedThreads++ == 0 && Clock is { } clock)
+        {
+            _sampleTimer = clock.CreateTimer(static _ => StallWatchdog.Reschedule(), null, SampleInterval, SampleInterval);
+        }
+    }
+
+    /// <summary>Under ThreadWatch's lock: one of the owner's threads has ended.</summary>
+    public void OnUnlisted()
+    {
+        if (--_listedThreads == 0)
+        {
+            _sampleTimer?.Dispose();
+            _sampleTimer = null;
+        }
+    }
+
+    /// <summary>Under ThreadWatch's lock: the threshold changed, and with it the sample interval.</summary>
+    public void Rearm() => _sampleTimer?.Change(SampleInterval, SampleInterval);
+
+    private TimeSpan SampleInterval => IsWatched ? StallWatchdog.SampleInterval(StallThreshold) : Timeout.InfiniteTimeSpan;
 
     public string Name { get; } = name;
 
@@ -45,7 +86,7 @@ internal sealed class ThreadOwner(string name, WorkerThreadKind kind, TimeSpan s
             }
 
             Volatile.Write(ref _stallThresholdTicks, value.Ticks);
-            StallWatchdog.Reschedule();
+            ThreadWatch.Resample(this);
         }
     }
 

@@ -21,6 +21,7 @@ internal static class ThreadWatch
         {
             activity.Bind(thread);
             s_threads.Add(activity);
+            activity.Owner.OnListed();
         }
 
         if (activity.Owner.IsWatched)
@@ -34,8 +35,22 @@ internal static class ThreadWatch
     {
         lock (s_lock)
         {
-            s_threads.Remove(activity);
+            if (s_threads.Remove(activity))
+            {
+                activity.Owner.OnUnlisted();
+            }
         }
+    }
+
+    /// <summary>A threshold changed: re-arms the owner's clock's sample timer, if it has one, and wakes the watchdog.</summary>
+    public static void Resample(ThreadOwner owner)
+    {
+        lock (s_lock)
+        {
+            owner.Rearm();
+        }
+
+        StallWatchdog.Reschedule();
     }
 
     /// <summary>Every live thread ThreadKit runs: loop and pool threads, then workers' own threads.</summary>
@@ -53,7 +68,7 @@ internal static class ThreadWatch
                 if (activity.Owner.Kind != WorkerThreadKind.Worker)
                 {
                     tracked.Add(activity.Thread.ManagedThreadId);
-                    threads.Add(Describe(activity, activity.Observe(now)));
+                    threads.Add(Describe(activity, activity.Observe(activity.Owner.Now(now))));
                 }
             }
         }
@@ -99,7 +114,7 @@ internal static class ThreadWatch
                     next = interval;
                 }
 
-                var sample = activity.Observe(now);
+                var sample = activity.Observe(activity.Owner.Now(now));
                 if (sample.Callback is not null && activity.TakeStall(sample.Elapsed))
                 {
                     var info = Describe(activity, sample);

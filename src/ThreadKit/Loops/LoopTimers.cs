@@ -53,8 +53,7 @@ internal sealed class LoopTimers : PumpTimers
     {
         _context = context;
         _refusal = refusal;
-        var clock = options.TimeProvider;
-        _clock = clock is null || ReferenceEquals(clock, TimeProvider.System) ? null : clock;
+        _clock = options.CustomClock;
         _precise = options.PreciseTimers && _clock is null;
         _cancelOneShotsAtClose = options.CancelScheduledWorkOnComplete;
         _frequency = _clock?.TimestampFrequency ?? Stopwatch.Frequency;

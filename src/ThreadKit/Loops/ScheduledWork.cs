@@ -63,7 +63,7 @@ public sealed class ScheduledWork : IDisposable
     public long RunCount => Interlocked.Read(ref _runCount);
 
     /// <summary>
-    /// Gets when the next run is due, by the loop's <see cref="WorkerLoopOptions.TimeProvider"/>, as Java's
+    /// Gets when the next run is due, by the loop's <see cref="WorkerThreadOptions.TimeProvider"/>, as Java's
     /// <c>getDelay</c> tells it: <see langword="null"/> once nothing more is due (one-shot work that has run, canceled
     /// work, or work of a loop that completed). While a run is under way, it is the time that run was due, which has
     /// passed; a delay too long to represent reads as <see cref="DateTimeOffset.MaxValue"/>.

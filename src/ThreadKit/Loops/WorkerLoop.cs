@@ -59,7 +59,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
         _context.UseTimers(_timers);
         _scheduler = new LoopTaskScheduler(this);
         _runPosted = RunPosted;
-        _owner = new ThreadOwner(name!, WorkerThreadKind.Loop, DefaultStallThreshold, () => _context.QueuedCount);
+        _owner = new ThreadOwner(name!, WorkerThreadKind.Loop, DefaultStallThreshold, () => _context.QueuedCount, clock: options.CustomClock);
         _activity = new ThreadActivity(_owner);
 
         // The loop's worker is the loop: a stop requested on it, by RequestStop or Dispose, completes the loop.

@@ -15,13 +15,6 @@ public sealed class WorkerLoopOptions : WorkerThreadOptions
     }
 
     /// <summary>
-    /// Gets or sets the clock the loop's schedules keep time by; <see langword="null"/>, the default, is the system's
-    /// monotonic clock, which the loop waits on itself for precise timing. Give a fake one (such as
-    /// <c>FakeTimeProvider</c>) to test timed work without waiting.
-    /// </summary>
-    public TimeProvider? TimeProvider { get; set; }
-
-    /// <summary>
     /// Gets or sets a value indicating whether the loop spins through the last millisecond before each scheduled run,
     /// instead of sleeping through it. Sleeping (the default) starts a run about a tenth of a millisecond late, and
     /// later when the kernel is slow to wake the thread; spinning brings that to microseconds, at the cost of up to a

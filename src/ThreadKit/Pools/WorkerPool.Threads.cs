@@ -180,6 +180,9 @@ public sealed partial class WorkerPool
         private readonly ManualResetEventSlim _signal = new();
         private PoolItem _handed;
 
+        // Set by the custom clock's timer when an idle wait on it times out.
+        private bool _idleWaitTimedOut;
+
         // The item this thread runs next. It lives in a field that is cleared as the item is taken, never in a local
         // of the thread's loop: that method runs for the thread's whole life, unoptimised, and its locals would keep
         // the last job, and its result, reachable while the thread sits idle.
@@ -224,6 +227,7 @@ public sealed partial class WorkerPool
         {
             _pool.AssertLocked();
             _handed = default;
+            Volatile.Write(ref _idleWaitTimedOut, false);
             _signal.Reset();
         }
 
@@ -243,12 +247,32 @@ public sealed partial class WorkerPool
         /// </summary>
         public bool WaitIdle(TimeSpan timeout)
         {
-            if (!Waits.SpinBriefly(_signal, static signal => signal.IsSet, IdleSpinMicroseconds))
+            // On a custom clock (a fake one, in tests), that clock's timer ends the idle wait. It is armed first, so
+            // that once the thread has its own name back, its timeout is already counting on that clock.
+            var timer = _pool._clock is { } clock && timeout != Timeout.InfiniteTimeSpan
+                ? clock.CreateTimer(static state => ((PoolThread)state!).TimeOutIdleWait(), this, timeout, Timeout.InfiniteTimeSpan)
+                : null;
+            using (timer)
             {
-                ThreadNaming.Name(Thread, Name);
-            }
+                if (!Waits.SpinBriefly(_signal, static signal => signal.IsSet, IdleSpinMicroseconds))
+                {
+                    ThreadNaming.Name(Thread, Name);
+                }
 
-            return _signal.Wait(timeout);
+                if (timer is null)
+                {
+                    return _signal.Wait(timeout);
+                }
+
+                _signal.Wait();
+                return !Volatile.Read(ref _idleWaitTimedOut);
+            }
+        }
+
+        private void TimeOutIdleWait()
+        {
+            Volatile.Write(ref _idleWaitTimedOut, true);
+            _signal.Set();
         }
 
         public void SetNext(in PoolItem item) => _next = item;

@@ -48,6 +48,9 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private readonly int _stackSize;
     private readonly ThreadPriority _priority;
     private readonly int[]? _affinity;
+
+    // The clock of the idle timeout and of the stall watchdog's measure; null for the system's, waited on directly.
+    private readonly TimeProvider? _clock;
     private TimeSpan _idleTimeout = DefaultIdleTimeout;
     private int _threadCount;
     private int _busyCount;
@@ -67,7 +70,8 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Initializes a new instance of the <see cref="WorkerPool"/> class whose threads are made with
-    /// <paramref name="options"/>: their stack size, priority and processor affinity. The options are copied.
+    /// <paramref name="options"/>: their stack size, priority and processor affinity, and the clock of its idle timeout
+    /// and stall threshold. The options are copied.
     /// </summary>
     /// <param name="name">The pool's name, which its idle threads carry as <c>"&lt;name&gt;-&lt;n&gt;"</c>. <see langword="null"/> or empty gives <c>Pool-N</c>.</param>
     /// <param name="maxThreads">The most threads the pool will ever have at once; at least 1.</param>
@@ -92,7 +96,8 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         MaxThreads = maxThreads;
         _scheduler = new PoolTaskScheduler(this);
         _runner = new PoolRunner(this);
-        _owner = new ThreadOwner(Name, WorkerThreadKind.Pool, DefaultStallThreshold, () => QueuedCount);
+        _clock = options.CustomClock;
+        _owner = new ThreadOwner(Name, WorkerThreadKind.Pool, DefaultStallThreshold, () => QueuedCount, clock: _clock);
     }
 
     /// <summary>

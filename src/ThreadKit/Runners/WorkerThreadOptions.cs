@@ -43,5 +43,16 @@ public abstract class WorkerThreadOptions
         set => _processorAffinity = value is null ? null : ThreadTuning.ValidateAffinity(value, _owner);
     }
 
+    /// <summary>
+    /// Gets or sets the clock that ThreadKit keeps this loop's or pool's time by: a loop's schedules, a pool's idle
+    /// timeout, and the stall watchdog's measure of how long an item has run. <see langword="null"/>, the default, is
+    /// the system's monotonic clock, which a loop waits on itself for precise timing. Give a fake one (such as
+    /// <c>FakeTimeProvider</c>) to test timed behaviour without waiting.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
     internal int[]? Affinity => _processorAffinity;
+
+    /// <summary>Gets the clock to keep time by, or <see langword="null"/> for the system's monotonic clock, waited on directly.</summary>
+    internal TimeProvider? CustomClock => TimeProvider is { } clock && !ReferenceEquals(clock, TimeProvider.System) ? clock : null;
 }

@@ -28,6 +28,7 @@ public sealed class DelayedWorker : NamedWorker<bool>
     private const int Canceled = 2;
 
     private readonly Delegate _body;
+    private TimeProvider? _clock;
     private int _decision;
 
     private DelayedWorker(string? name, TimeSpan delay, Delegate body)
@@ -47,6 +48,23 @@ public sealed class DelayedWorker : NamedWorker<bool>
 
     /// <summary>Gets how long the worker waits, once started, before it runs its body.</summary>
     public TimeSpan Delay { get; }
+
+    /// <summary>
+    /// Gets or sets the clock the delay is timed by, an option set between <c>Create</c> and
+    /// <see cref="NamedWorker.Start"/>: <see langword="null"/>, the default, waits on the system's clock; a fake one
+    /// (such as <c>FakeTimeProvider</c>) lets a test move time past the delay instead of waiting for it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is set after <see cref="NamedWorker.Start"/> has been called.</exception>
+    /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
+    public TimeProvider? TimeProvider
+    {
+        get => Volatile.Read(ref _clock);
+        set
+        {
+            ThrowIfOptionsFrozen(nameof(TimeProvider));
+            Volatile.Write(ref _clock, value);
+        }
+    }
 
     /// <summary>
     /// Gets a value indicating whether <see cref="Cancel"/> won the race against the delay, so the body never runs.
@@ -124,7 +142,7 @@ public sealed class DelayedWorker : NamedWorker<bool>
     private protected override void Execute()
     {
         var stopToken = StopToken;
-        var stopped = stopToken.IsCancellationRequested || stopToken.WaitHandle.WaitOne(Delay);
+        var stopped = stopToken.IsCancellationRequested || StoppedDuringDelay(stopToken);
         if (stopped || Interlocked.CompareExchange(ref _decision, Ran, Waiting) != Waiting)
         {
             Interlocked.CompareExchange(ref _decision, Canceled, Waiting);
@@ -134,6 +152,23 @@ public sealed class DelayedWorker : NamedWorker<bool>
 
         RunBody(stopToken);
         SetResult(true);
+    }
+
+    /// <summary>Waits out the delay on the worker's clock; returns whether a stop came first.</summary>
+    private bool StoppedDuringDelay(CancellationToken stopToken)
+    {
+        if (_clock is not { } clock || ReferenceEquals(clock, TimeProvider.System))
+        {
+            return stopToken.WaitHandle.WaitOne(Delay);
+        }
+
+        using var due = new ManualResetEventSlim();
+        using (clock.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), due, Delay, Timeout.InfiniteTimeSpan))
+        {
+            WaitHandle.WaitAny([stopToken.WaitHandle, due.WaitHandle]);
+        }
+
+        return stopToken.IsCancellationRequested;
     }
 
     private void RunBody(CancellationToken stopToken)

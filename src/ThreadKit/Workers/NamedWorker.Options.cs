@@ -114,7 +114,7 @@ public abstract partial class NamedWorker
             return change.On ? state | change.Flag : state & ~change.Flag;
         });
 
-    private void ThrowIfOptionsFrozen(string property) => ThrowIfOptionsFrozen(Volatile.Read(ref _state), property);
+    private protected void ThrowIfOptionsFrozen(string property) => ThrowIfOptionsFrozen(Volatile.Read(ref _state), property);
 
     private void ThrowIfOptionsFrozen(int state, string property)
     {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ThreadKit.Tests.Pools;
@@ -207,9 +208,15 @@ public sealed partial class WorkerPoolTests : TestBase
     [Fact]
     public void Idle_threads_block_and_retire_after_the_idle_timeout_and_work_then_starts_a_new_one()
     {
-        using var pool = new WorkerPool("retiring", 2) { IdleTimeout = TimeSpan.FromMilliseconds(50) };
+        var clock = new FakeTimeProvider();
+        using var pool = new WorkerPool("retiring", 2, new WorkerPoolOptions { TimeProvider = clock }) { IdleTimeout = TimeSpan.FromMinutes(1) };
         Join(pool.Start("first", static () => { }));
 
+        // The idle wait is timed by the pool's clock: a second short of the timeout keeps the thread, the timeout retires it.
+        Until(() => WorkerDiagnostics.GetThreads().Any(static thread => thread.Name == "retiring-1"), "the idle thread takes its name back, its timeout armed");
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Never(() => pool.ThreadCount == 0, "59 s is short of the idle timeout");
+        clock.Advance(TimeSpan.FromSeconds(1));
         Until(() => pool.ThreadCount == 0, "an idle thread retires after IdleTimeout");
         var again = pool.Start("again", static () => NamedWorker.CurrentThreadName);
         again.Join().Should().Be("again", "a pool with no threads starts one when work arrives");

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ThreadKit.Tests.Workers;
@@ -21,6 +22,39 @@ public sealed class DelayedWorkerTests : TestBase
         ranOn.Should().Be("reminder");
         timer.Delay.Should().Be(TimeSpan.FromMilliseconds(10));
         timer.IsCanceled.Should().BeFalse();
+    }
+
+    [Fact]
+    public void On_its_TimeProvider_the_body_runs_when_that_clock_passes_the_delay_and_not_before()
+    {
+        var clock = new FakeTimeProvider();
+        using var ran = new ManualResetEventSlim();
+        var timer = DelayedWorker.Create("fake clock timer", TimeSpan.FromHours(1), ran.Set);
+        timer.TimeProvider = clock;
+
+        timer.Start();
+        clock.Advance(TimeSpan.FromMinutes(59));
+        StaysClosed(ran, "an hour has not passed on the worker's clock");
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        timer.Join(UnexpectedTimeout).Should().BeTrue();
+        timer.Join().Should().BeTrue("the body ran");
+        timer.Invoking(t => t.TimeProvider = TimeProvider.System).Should().Throw<InvalidOperationException>().WithMessage("TimeProvider can only be set before Start*");
+    }
+
+    [Fact]
+    public void On_its_TimeProvider_a_cancel_before_the_delay_still_ends_the_wait_at_once()
+    {
+        var clock = new FakeTimeProvider();
+        var timer = DelayedWorker.Create("fake clock canceled", TimeSpan.FromHours(1), static () => { });
+        timer.TimeProvider = clock;
+        timer.Start();
+
+        timer.Cancel().Should().BeTrue();
+
+        timer.Join(UnexpectedTimeout).Should().BeTrue("the wait ends at once");
+        timer.Join().Should().BeFalse("the body never ran");
+        timer.State.Should().Be(WorkerState.Canceled);
     }
 
     [Fact]
