@@ -13,7 +13,7 @@ namespace ThreadKit;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Start(string?)"/> starts the loop's thread. Hand it work with <see cref="Post"/> (fire and forget),
+/// <see cref="Start(string?, WorkerLoopOptions?)"/> starts the loop's thread. Hand it work with <see cref="Post"/> (fire and forget),
 /// <see cref="O:ThreadKit.WorkerLoop.InvokeAsync">InvokeAsync</see> (a task for the result) or
 /// <see cref="O:ThreadKit.WorkerLoop.Invoke">Invoke</see> (block for it), or through its
 /// <see cref="SynchronizationContext"/> and <see cref="Scheduler"/>. Async work resumes on the loop's thread after
@@ -120,29 +120,22 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     /// </summary>
     public Task Completion => _worker.GetCompletionTask();
 
-    /// <summary>Starts a loop on a new named background thread.</summary>
+    /// <summary>
+    /// Starts a loop on a new named background thread, made with <paramref name="options"/>: its stack size, priority
+    /// and processor affinity, the clock it keeps time by, and what <see cref="Complete"/> does with pending
+    /// schedules. The options are copied.
+    /// </summary>
     /// <param name="name">
     /// The loop's name, kept whole and set on its thread. <see langword="null"/> or empty gives an automatic name,
     /// <c>Loop-N</c>.
     /// </param>
+    /// <param name="options">How the thread is made and its timers kept; <see langword="null"/> for every option's default.</param>
     /// <returns>The running loop, ready for work.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread.</exception>
-    public static WorkerLoop Start(string? name) => Start(name, new WorkerLoopOptions());
-
-    /// <summary>
-    /// Starts a loop on a new named background thread made with <paramref name="options"/>: its stack size, priority and
-    /// processor affinity, and the clock its schedules keep time by. The options are copied.
-    /// </summary>
-    /// <param name="name">The loop's name, kept whole and set on its thread. <see langword="null"/> or empty gives <c>Loop-N</c>.</param>
-    /// <param name="options">How the thread is made and its timers kept.</param>
-    /// <returns>The running loop, ready for work.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
-    /// <exception cref="OutOfMemoryException">The operating system could not create the thread.</exception>
-    public static WorkerLoop Start(string? name, WorkerLoopOptions options)
+    public static WorkerLoop Start(string? name, WorkerLoopOptions? options = null)
     {
-        Guard.NotNull(options);
+        options ??= new WorkerLoopOptions();
         var loop = new WorkerLoop(name, options);
         options.ApplyTo(loop._worker);
         loop._worker.StartOn(ThreadRunner.ForLoops);

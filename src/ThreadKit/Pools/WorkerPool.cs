@@ -273,15 +273,11 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
                 $"Worker '{worker.Name}' belongs to group '{group.Name ?? "(unnamed)"}', which runs it; pool '{Name}' can run only workers of no group.");
         }
 
-        if (ThreadOptionSetOn(worker) is { } option)
-        {
-            throw new ArgumentException(
-                $"Worker '{worker.Name}' has {option} set, which applies only to a thread of its own; pool '{Name}' reuses its threads. Leave {option} at its default, or start the worker with Start() instead.",
-                nameof(worker));
-        }
-
         return StartJob(worker);
     }
+
+    /// <summary>Starts a worker of a group made on this pool; the group has already adopted it.</summary>
+    internal void StartForGroup(NamedWorker worker) => StartJob(worker);
 
     /// <summary>Tells whether the calling thread is one of this pool's.</summary>
     internal bool IsPoolThread => PoolThread.IsPoolThreadOf(this);
@@ -294,10 +290,20 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         : worker.ProcessorAffinity is not null ? nameof(NamedWorker.ProcessorAffinity)
         : null;
 
-    /// <summary>Starts an unstarted job on this pool's runner; the generated Start overloads come through this.</summary>
+    /// <summary>
+    /// Starts an unstarted job on this pool's runner, refusing a worker with a thread option set, which a reused
+    /// thread cannot honour; every way onto the pool comes through this.
+    /// </summary>
     private TWorker StartJob<TWorker>(TWorker job)
         where TWorker : NamedWorker
     {
+        if (ThreadOptionSetOn(job) is { } option)
+        {
+            throw new ArgumentException(
+                $"Worker '{job.Name}' has {option} set, which applies only to a thread of its own; pool '{Name}' reuses its threads. Leave {option} at its default, or start the worker on a thread of its own.",
+                "worker");
+        }
+
         job.StartOn(_runner);
         return job;
     }

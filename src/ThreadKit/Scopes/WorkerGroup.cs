@@ -40,6 +40,9 @@ public sealed partial class WorkerGroup : IDisposable
     private readonly List<NamedWorker> _workers = [];
     private readonly CancellationTokenSource _stopSource = new();
     private readonly CancellationTokenRegistration _externalStopRegistration;
+
+    // Where the group's workers run: a thread each, or, when the group was made with one, a pool's threads.
+    private readonly WorkerPool? _pool;
     private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="WorkerGroup"/> class.</summary>
@@ -64,6 +67,22 @@ public sealed partial class WorkerGroup : IDisposable
                 this,
                 useSynchronizationContext: false);
         }
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="WorkerGroup"/> class whose workers run as jobs of
+    /// <paramref name="pool"/>, on its reused threads, instead of a thread each: a scope for pooled jobs. Everything
+    /// else about the group holds: a fault stops the others, <see cref="JoinAll"/> rethrows, <see cref="Dispose"/>
+    /// stops and waits.
+    /// </summary>
+    /// <param name="name">An optional name for the group, used in fault messages, traces and metrics.</param>
+    /// <param name="pool">The pool whose threads run the group's workers. A worker with a thread option set is refused, as the pool refuses it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pool"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> contains a NUL character (<c>'\0'</c>).</exception>
+    public WorkerGroup(string? name, WorkerPool pool)
+        : this(name, CancellationToken.None)
+    {
+        _pool = Guard.NotNull(pool);
     }
 
     /// <summary>Gets the group's name, or <see langword="null"/> if it has none.</summary>
@@ -101,6 +120,7 @@ public sealed partial class WorkerGroup : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="worker"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="worker"/> has already been started, or belongs to another group.</exception>
     /// <exception cref="ObjectDisposedException">The group, or <paramref name="worker"/>, has been disposed.</exception>
+    /// <exception cref="ArgumentException">The group runs its workers on a pool, and <paramref name="worker"/> has a thread option set, which a reused thread cannot honour.</exception>
     /// <exception cref="OutOfMemoryException">The operating system could not create the thread; the worker is not added to the group.</exception>
     public TWorker Start<TWorker>(TWorker worker)
         where TWorker : NamedWorker
@@ -118,7 +138,14 @@ public sealed partial class WorkerGroup : IDisposable
             _workers.Add(worker);
             try
             {
-                worker.Start();
+                if (_pool is null)
+                {
+                    worker.Start();
+                }
+                else
+                {
+                    _pool.StartForGroup(worker);
+                }
             }
             catch
             {

@@ -29,6 +29,10 @@ public sealed class DelayedWorker : NamedWorker<bool>
 
     private readonly Delegate _body;
     private TimeProvider? _clock;
+
+    // On a custom clock: set by that clock's timer, armed at Start, when the delay has passed.
+    private ManualResetEventSlim? _due;
+    private ITimer? _dueTimer;
     private int _decision;
 
     private DelayedWorker(string? name, TimeSpan delay, Delegate body)
@@ -143,6 +147,7 @@ public sealed class DelayedWorker : NamedWorker<bool>
     {
         var stopToken = StopToken;
         var stopped = stopToken.IsCancellationRequested || StoppedDuringDelay(stopToken);
+        ReleaseDueTimer();
         if (stopped || Interlocked.CompareExchange(ref _decision, Ran, Waiting) != Waiting)
         {
             Interlocked.CompareExchange(ref _decision, Canceled, Waiting);
@@ -154,21 +159,36 @@ public sealed class DelayedWorker : NamedWorker<bool>
         SetResult(true);
     }
 
+    /// <summary>On a custom clock, arms the delay's timer as the worker starts, so the delay counts from Start.</summary>
+    private protected override void OnStarting()
+    {
+        if (_clock is not { } clock || ReferenceEquals(clock, TimeProvider.System))
+        {
+            return;
+        }
+
+        _dueTimer?.Dispose();
+        _due ??= new ManualResetEventSlim();
+        _dueTimer = clock.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), _due, Delay, Timeout.InfiniteTimeSpan);
+    }
+
     /// <summary>Waits out the delay on the worker's clock; returns whether a stop came first.</summary>
     private bool StoppedDuringDelay(CancellationToken stopToken)
     {
-        if (_clock is not { } clock || ReferenceEquals(clock, TimeProvider.System))
+        if (_due is not { } due)
         {
             return stopToken.WaitHandle.WaitOne(Delay);
         }
 
-        using var due = new ManualResetEventSlim();
-        using (clock.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), due, Delay, Timeout.InfiniteTimeSpan))
-        {
-            WaitHandle.WaitAny([stopToken.WaitHandle, due.WaitHandle]);
-        }
-
+        WaitHandle.WaitAny([stopToken.WaitHandle, due.WaitHandle]);
         return stopToken.IsCancellationRequested;
+    }
+
+    /// <summary>Once the wait is over, however it ended: the custom clock's timer and its event are done with.</summary>
+    private void ReleaseDueTimer()
+    {
+        _dueTimer?.Dispose();
+        _due?.Dispose();
     }
 
     private void RunBody(CancellationToken stopToken)

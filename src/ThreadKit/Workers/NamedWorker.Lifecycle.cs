@@ -35,6 +35,7 @@ public abstract partial class NamedWorker
 
         try
         {
+            OnStarting();
             runner.Start(this);
         }
         catch
@@ -135,6 +136,11 @@ public abstract partial class NamedWorker
         {
             GetOrCreateExtras().ParentActivity = parent;
         }
+    }
+
+    /// <summary>On the starting thread, as the worker is handed to its runner: for what must count from the start.</summary>
+    private protected virtual void OnStarting()
+    {
     }
 
     /// <summary>

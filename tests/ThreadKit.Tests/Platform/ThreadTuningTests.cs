@@ -107,7 +107,11 @@ public sealed class ThreadTuningTests : TestBase
         pool.Invoking(o => o.Priority = (ThreadPriority)99).Should().Throw<ArgumentOutOfRangeException>();
         loop.Invoking(o => o.ProcessorAffinity = []).Should().Throw<ArgumentException>().WithMessage("*the loop options*");
         pool.Invoking(o => o.ProcessorAffinity = [4096]).Should().Throw<ArgumentException>().WithMessage("*the pool options*");
-        FluentActions.Invoking(() => WorkerLoop.Start("no options", null!)).Should().Throw<ArgumentNullException>().WithParameterName("options");
+        using (var defaults = WorkerLoop.Start("null options", null))
+        {
+            defaults.Worker.StackSize.Should().Be(0, "null options are every option's default");
+        }
+
         FluentActions.Invoking(() => new WorkerPool("no options", 1, null!)).Should().Throw<ArgumentNullException>().WithParameterName("options");
     }
 

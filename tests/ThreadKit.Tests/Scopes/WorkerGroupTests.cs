@@ -9,7 +9,7 @@ using Xunit;
 namespace ThreadKit.Tests.Scopes;
 
 /// <summary>Scoped groups, like Rust's thread::scope: no worker outlives its group, and the first fault stops the rest.</summary>
-public sealed class WorkerGroupTests : TestBase
+public sealed partial class WorkerGroupTests : TestBase
 {
     [Fact]
     public void Start_creates_and_starts_a_worker_in_the_group()
