@@ -66,7 +66,8 @@ public sealed class ScheduledWork : IDisposable
     /// Gets when the next run is due, by the loop's <see cref="WorkerThreadOptions.TimeProvider"/>, as Java's
     /// <c>getDelay</c> tells it: <see langword="null"/> once nothing more is due (one-shot work that has run, canceled
     /// work, or work of a loop that completed). While a run is under way, it is the time that run was due, which has
-    /// passed; a delay too long to represent reads as <see cref="DateTimeOffset.MaxValue"/>.
+    /// passed. A delay longer than the clock can count, such as <see cref="TimeSpan.MaxValue"/>, reads as the latest time
+    /// it can (on the system clock, about 292 years after the machine started).
     /// </summary>
     public DateTimeOffset? NextRunAt => _timers.NextRunAt(this);
 
