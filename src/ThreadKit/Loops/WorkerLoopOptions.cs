@@ -15,10 +15,10 @@ public sealed class WorkerLoopOptions : WorkerThreadOptions
     }
 
     /// <summary>
-    /// Gets or sets a value indicating whether the loop spins through the last millisecond before each scheduled run,
-    /// instead of sleeping through it. Sleeping (the default) starts a run about a tenth of a millisecond late, and
-    /// later when the kernel is slow to wake the thread; spinning brings that to microseconds, at the cost of up to a
-    /// millisecond of one core's time per run (all of it, at a 1 ms period). It applies to the system clock only.
+    /// Gets or sets a value indicating whether the loop spins through the last 100 µs before each scheduled run,
+    /// instead of sleeping through them. Sleeping (the default) starts a run some tens of microseconds late, and later
+    /// when the kernel is slow to wake the thread; spinning the last stretch brings that to microseconds, at the cost
+    /// of up to 100 µs of one core's time per run (a tenth of it at a 1 ms period). It applies to the system clock only.
     /// </summary>
     public bool PreciseTimers { get; set; }
 
