@@ -98,6 +98,9 @@ foreach (var period in periods)
     }
 }
 
+Console.WriteLine();
+Console.WriteLine(ThreadCpu.Describe());
+
 if (svgPath is not null)
 {
     // The first round's figures: one run, as a reader would get it.
@@ -115,6 +118,7 @@ static (long, List<long>) Loop(TimeSpan period, int count, bool precise)
     var starts = new List<long>(count);
     using var done = new ManualResetEventSlim();
     ScheduledWork? work = null;
+    var cpuBefore = loop.Invoke(ThreadCpu.Now);
     var origin = Stopwatch.GetTimestamp();
     work = loop.ScheduleAtFixedRate(period, period, () =>
     {
@@ -126,6 +130,7 @@ static (long, List<long>) Loop(TimeSpan period, int count, bool precise)
         }
     });
     done.Wait();
+    ThreadCpu.Record(precise, period, loop.Invoke(ThreadCpu.Now) - cpuBefore, Stopwatch.GetElapsedTime(origin));
     return (origin, starts);
 }
 
@@ -230,5 +235,44 @@ internal readonly record struct StolenTime(long Steal, long Total)
         {
             return null;
         }
+    }
+}
+
+/// <summary>
+/// The loop thread's own CPU time over a run (<c>CLOCK_THREAD_CPUTIME_ID</c>, Linux), as a share of the run's wall time:
+/// what sleeping and what spinning before each tick cost. Runs of the same case and period are summed over rounds.
+/// </summary>
+internal static class ThreadCpu
+{
+    private static readonly Dictionary<(bool Precise, TimeSpan Period), (TimeSpan Cpu, TimeSpan Wall)> s_totals = [];
+
+    public static TimeSpan Now()
+    {
+        var time = default(Timespec);
+        return OperatingSystem.IsLinux() && clock_gettime(3, ref time) == 0
+            ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100))
+            : TimeSpan.Zero;
+    }
+
+    public static void Record(bool precise, TimeSpan period, TimeSpan cpu, TimeSpan wall)
+    {
+        lock (s_totals)
+        {
+            var (totalCpu, totalWall) = s_totals.GetValueOrDefault((precise, period));
+            s_totals[(precise, period)] = (totalCpu + cpu, totalWall + wall);
+        }
+    }
+
+    public static string Describe() => "Loop thread CPU use (its CPU time over the run's wall time): " + string.Join("; ", s_totals
+        .OrderByDescending(entry => entry.Key.Period).ThenBy(entry => entry.Key.Precise)
+        .Select(entry => $"{entry.Key.Period.TotalMilliseconds} ms{(entry.Key.Precise ? ", PreciseTimers" : "")}: {100 * entry.Value.Cpu / entry.Value.Wall:0.0}%"));
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int clock_gettime(int clock, ref Timespec time);
+
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 }
