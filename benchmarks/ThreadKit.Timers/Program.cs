@@ -1,6 +1,7 @@
 // Tick lateness of a loop's fixed-rate schedule against the platform's timers, in one process, for docs/benchmarks.md.
-// Lateness is a tick's start minus its due time t0 + n * period, with t0 read just before the timer or schedule is
-// made; early ticks count as negative, and a skipped tick counts against the slot it was due in.
+// Lateness is a tick's start minus the due time t0 + n * period of the slot it served, with t0 read just before the
+// timer or schedule is made; early ticks count as negative, and slots that passed unserved are counted apart as missed.
+// Against PeriodicTimer the cases are compared by the p99 of the distance from the due time, early or late.
 //
 // The loop and the two pool timers run at the same time, a third of a period apart, so that a stall of the machine
 // (this one is a 2-core virtual machine) hits them alike; the loop with PreciseTimers, which spins through the last millisecond before each tick,

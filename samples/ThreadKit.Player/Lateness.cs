@@ -3,7 +3,11 @@ using System.Collections.Generic;
 using System.Diagnostics;
 
 // Shared with benchmarks/ThreadKit.Timers, which measures the same lateness for the platform's timers.
-/// <summary>Tick lateness against each tick's due time; a skipped slot counts against the slot it was due in.</summary>
+/// <summary>
+/// Tick lateness, each run judged against the slot it served: the latest slot due by its start, never one before the
+/// next unserved slot. Slots that passed unserved, while the machine or the work stalled, are counted apart as missed,
+/// so that one stall shows as one late tick and a count of skipped slots, not as a run of late ones.
+/// </summary>
 internal static class Lateness
 {
     public static (List<double> Microseconds, int Missed) Of(long origin, TimeSpan period, IReadOnlyList<long> starts)
@@ -17,11 +21,7 @@ internal static class Lateness
             // The latest slot due by this start, and never one before the next unserved slot.
             var latest = (long)Math.Floor((start - origin) / periodTicks);
             var next = slot + 1;
-            for (var skipped = next; skipped < latest; skipped++)
-            {
-                lateness.Add(ToMicroseconds(start - origin - (skipped * periodTicks)));
-                missed++;
-            }
+            missed += (int)Math.Max(0, latest - next);
 
             slot = Math.Max(next, latest);
             lateness.Add(ToMicroseconds(start - origin - (slot * periodTicks)));
