@@ -4,7 +4,9 @@
 // within every round, so a machine that slows down or speeds up slows them all; each time is the median of the rounds,
 // and each ratio is taken within a round, against the Nito case run just before it.
 //
-//     dotnet run -c Release --project benchmarks/ThreadKit.LoopHarness -- [rounds=15] [calls=200000]
+// With --busy, it runs them again with every core kept busy by a separate spinning process (BusyMachine).
+//
+//     dotnet run -c Release --project benchmarks/ThreadKit.LoopHarness -- [rounds=15] [calls=200000] [--busy]
 using System;
 using System.Globalization;
 using System.Linq;
@@ -13,8 +15,15 @@ using System.Threading.Tasks;
 using Nito.AsyncEx;
 using ThreadKit;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
+if (args.Length == 2 && args[0] == "--spin")
+{
+    BusyMachine.Spin(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return;
+}
+
+var numbers = args.Where(static arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var rounds = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 15;
+var calls = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 200_000;
 using var nito = new AsyncContextThread();
 using var loop = WorkerLoop.Start("harness-loop");
 var nitoContext = nito.Context.SynchronizationContext;
@@ -48,25 +57,30 @@ var cases = new (string Name, int Calls, int OpsPerCall, Action Call, Action? Fi
 };
 
 Console.WriteLine($"{rounds} rounds of {calls} calls (continuations, for the pumps), {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
-var (times, bytes) = Rounds.TakeTurns(rounds, cases.Length, c =>
+foreach (var busy in args.Contains("--busy") ? new[] { false, true } : [false])
 {
-    var (_, callCount, opsPerCall, call, finish) = cases[c];
-    for (var i = 0; i < callCount; i++)
+    using var spinner = busy ? BusyMachine.Start() : null;
+    var (times, bytes) = Rounds.TakeTurns(rounds, cases.Length, c =>
     {
-        call();
+        var (_, callCount, opsPerCall, call, finish) = cases[c];
+        for (var i = 0; i < callCount; i++)
+        {
+            call();
+        }
+
+        finish?.Invoke();
+        return (double)callCount * opsPerCall;
+    });
+
+    // Each ThreadKit case against the Nito case that ran just before it, round by round: the median ratio, and the range.
+    Console.WriteLine();
+    Console.WriteLine(busy ? $"Every core busy ({Environment.ProcessorCount} spinning threads in another process):" : "Quiet machine:");
+    Console.WriteLine("| Case | ns per call (median) | bytes per call | vs Nito, median of rounds (range) |");
+    Console.WriteLine("| --- | ---: | ---: | ---: |");
+    for (var c = 0; c < cases.Length; c++)
+    {
+        Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(times[c]):F0} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(times[c], times[c - (c % 2)])} |");
     }
-
-    finish?.Invoke();
-    return (double)callCount * opsPerCall;
-});
-
-// Each ThreadKit case against the Nito case that ran just before it, round by round: the median ratio, and the range.
-Console.WriteLine();
-Console.WriteLine("| Case | ns per call (median) | bytes per call | vs Nito, median of rounds (range) |");
-Console.WriteLine("| --- | ---: | ---: | ---: |");
-for (var c = 0; c < cases.Length; c++)
-{
-    Console.WriteLine($"| `{cases[c].Name}` | {Rounds.Median(times[c]):F0} | {Rounds.Median(bytes[c]):F0} | {Rounds.DescribeRatios(times[c], times[c - (c % 2)])} |");
 }
 
 static async Task YieldManyAsync()

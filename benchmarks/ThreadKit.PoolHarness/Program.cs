@@ -3,7 +3,9 @@
 // round, so a machine that slows down or speeds up slows them all; each time is the median of the rounds, and each
 // ratio is taken within a round.
 //
-//     dotnet run -c Release --project benchmarks/ThreadKit.PoolHarness -- [rounds=7] [jobs=20000]
+// With --busy, it runs them again with every core kept busy by a separate spinning process (BusyMachine).
+//
+//     dotnet run -c Release --project benchmarks/ThreadKit.PoolHarness -- [rounds=7] [jobs=20000] [--busy]
 using System;
 using System.Globalization;
 using System.Linq;
@@ -11,8 +13,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using ThreadKit;
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
-var jobs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
+if (args.Length == 2 && args[0] == "--spin")
+{
+    BusyMachine.Spin(int.Parse(args[1], CultureInfo.InvariantCulture));
+    return;
+}
+
+var numbers = args.Where(static arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var rounds = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 7;
+var jobs = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 20_000;
 using var pool = new WorkerPool("harness-pool", 2);
 const string argument = "payload";
 
@@ -29,11 +38,9 @@ var cases = new (string Name, int Jobs, Action Job)[]
 };
 
 Console.WriteLine($"{rounds} rounds of {jobs} jobs ({jobs / 40} fresh workers), {Environment.ProcessorCount} CPUs, .NET {Environment.Version}");
-foreach (var busy in new[] { 0, 2 })
+foreach (var busy in args.Contains("--busy") ? new[] { false, true } : [false])
 {
-    using var stop = new CancellationTokenSource();
-    var spinners = Enumerable.Range(0, busy).Select(_ => new Thread(() => { while (!stop.IsCancellationRequested) { Thread.SpinWait(100); } }) { IsBackground = true }).ToList();
-    spinners.ForEach(static thread => thread.Start());
+    using var spinner = busy ? BusyMachine.Start() : null;
 
     var (nanoseconds, bytes) = Rounds.TakeTurns(rounds, cases.Length, c =>
     {
@@ -46,10 +53,8 @@ foreach (var busy in new[] { 0, 2 })
         return count;
     });
 
-    stop.Cancel();
-    spinners.ForEach(static thread => thread.Join());
     Console.WriteLine();
-    Console.WriteLine(busy == 0 ? "Quiet machine:" : $"With {busy} busy threads beside:");
+    Console.WriteLine(busy ? $"Every core busy ({Environment.ProcessorCount} spinning threads in another process):" : "Quiet machine:");
     Console.WriteLine("| Case | us per job (median) | bytes per job | vs Task.Run, median of rounds (range) |");
     Console.WriteLine("| --- | ---: | ---: | ---: |");
     for (var c = 0; c < cases.Length; c++)
