@@ -231,7 +231,7 @@ internal sealed partial class WorkerSynchronizationContext
     /// nothing left to wait for, and after the window the pump blocks as before, so an idle thread burns no CPU.
     /// </summary>
     private void SpinBrieflyForWork() =>
-        Waits.SpinBriefly(this, static context => context.HasWorkOrNothingToWaitFor, SpinMicrosecondsBeforeBlocking);
+        Waits.SpinIfWorthIt(ref _spinHistory, this, static context => context.HasWorkOrNothingToWaitFor, SpinMicrosecondsBeforeBlocking);
 
     private bool HasWorkOrNothingToWaitFor =>
         Volatile.Read(ref _incomingCount) != 0

@@ -59,6 +59,9 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private bool _wakeRequested;
     private PumpTimers? _timers;
 
+    // On the pump's thread only: whether its spins before blocking have been finding work.
+    private SpinHistory _spinHistory;
+
     // An async body's thread, watched like a loop's for the one stall it can have; null on a loop's context.
     private ThreadActivity? _bodyActivity;
 

@@ -47,6 +47,27 @@ internal static class Waits
     }
 
     /// <summary>
+    /// As <see cref="SpinBriefly"/>, but only while spinning has been paying off for this waiter (<paramref name="history"/>):
+    /// returns at once, without spinning, when it has not, so that the caller blocks straight away.
+    /// </summary>
+    public static bool SpinIfWorthIt<TState>(ref SpinHistory history, TState state, Func<TState, bool> condition, int microseconds)
+    {
+        if (condition(state))
+        {
+            return true;
+        }
+
+        if (!history.ShouldSpin())
+        {
+            return false;
+        }
+
+        var found = SpinBriefly(state, condition, microseconds);
+        history.Record(found);
+        return found;
+    }
+
+    /// <summary>
     /// Calls <paramref name="wait"/> with a timeout in milliseconds (<see cref="Timeout.Infinite"/> when
     /// <paramref name="timeout"/> is <see cref="Timeout.InfiniteTimeSpan"/>) until it returns <see langword="true"/> or
     /// <paramref name="timeout"/> has passed, so that a wait that may return early (a monitor pulsed for someone else)
