@@ -14,8 +14,19 @@ internal sealed class BusyMachine : IDisposable
 
     private BusyMachine(Process spinner) => _spinner = spinner;
 
-    /// <summary>In the child: spins on <paramref name="threads"/> threads until the process is ended.</summary>
-    public static void Spin(int threads)
+    /// <summary>
+    /// In a harness's entry: when <paramref name="args"/> are <c>--spin N</c>, this process is the spinner; it spins on
+    /// N threads until the harness ends it, and this never returns. Otherwise it returns at once.
+    /// </summary>
+    public static void SpinIfAsked(string[] args)
+    {
+        if (args.Length == 2 && args[0] == "--spin")
+        {
+            Spin(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Spin(int threads)
     {
         var spinners = Enumerable.Range(0, threads).Select(static _ => new Thread(static () =>
         {

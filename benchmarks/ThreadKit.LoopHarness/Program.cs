@@ -15,12 +15,7 @@ using System.Threading.Tasks;
 using Nito.AsyncEx;
 using ThreadKit;
 
-if (args.Length == 2 && args[0] == "--spin")
-{
-    BusyMachine.Spin(int.Parse(args[1], CultureInfo.InvariantCulture));
-    return;
-}
-
+BusyMachine.SpinIfAsked(args);
 var numbers = args.Where(static arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var rounds = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 15;
 var calls = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 200_000;

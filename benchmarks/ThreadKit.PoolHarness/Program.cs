@@ -13,12 +13,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ThreadKit;
 
-if (args.Length == 2 && args[0] == "--spin")
-{
-    BusyMachine.Spin(int.Parse(args[1], CultureInfo.InvariantCulture));
-    return;
-}
-
+BusyMachine.SpinIfAsked(args);
 var numbers = args.Where(static arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var rounds = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 7;
 var jobs = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : 20_000;
