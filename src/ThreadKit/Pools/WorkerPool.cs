@@ -273,11 +273,11 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
                 $"Worker '{worker.Name}' belongs to group '{group.Name ?? "(unnamed)"}', which runs it; pool '{Name}' can run only workers of no group.");
         }
 
-        return StartJob(worker);
+        return StartConfigured(worker);
     }
 
     /// <summary>Starts a worker of a group made on this pool; the group has already adopted it.</summary>
-    internal void StartForGroup(NamedWorker worker) => StartJob(worker);
+    internal void StartForGroup(NamedWorker worker) => StartConfigured(worker);
 
     /// <summary>Tells whether the calling thread is one of this pool's.</summary>
     internal bool IsPoolThread => PoolThread.IsPoolThreadOf(this);
@@ -291,19 +291,30 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
         : null;
 
     /// <summary>
-    /// Starts an unstarted job on this pool's runner, refusing a worker with a thread option set, which a reused
-    /// thread cannot honour; every way onto the pool comes through this.
+    /// Starts a worker its caller created and may have configured, refusing one with a thread option set, which a
+    /// reused thread cannot honour: the two ways such a worker comes onto the pool, <see cref="Start{TWorker}(TWorker)"/>
+    /// and a pooled group, come through this.
+    /// </summary>
+    private TWorker StartConfigured<TWorker>(TWorker worker)
+        where TWorker : NamedWorker
+    {
+        if (ThreadOptionSetOn(worker) is { } option)
+        {
+            throw new ArgumentException(
+                $"Worker '{worker.Name}' has {option} set, which applies only to a thread of its own; pool '{Name}' reuses its threads. Leave {option} at its default, or start the worker on a thread of its own.",
+                nameof(worker));
+        }
+
+        return StartJob(worker);
+    }
+
+    /// <summary>
+    /// Starts an unstarted job on this pool's runner. The generated <c>Start</c> forms come here directly: the job they
+    /// make has every thread option at its default, so checking it would only cost every pooled job.
     /// </summary>
     private TWorker StartJob<TWorker>(TWorker job)
         where TWorker : NamedWorker
     {
-        if (ThreadOptionSetOn(job) is { } option)
-        {
-            throw new ArgumentException(
-                $"Worker '{job.Name}' has {option} set, which applies only to a thread of its own; pool '{Name}' reuses its threads. Leave {option} at its default, or start the worker on a thread of its own.",
-                "worker");
-        }
-
         job.StartOn(_runner);
         return job;
     }
