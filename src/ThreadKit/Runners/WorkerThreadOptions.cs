@@ -54,5 +54,5 @@ public abstract class WorkerThreadOptions
     internal int[]? Affinity => _processorAffinity;
 
     /// <summary>Gets the clock to keep time by, or <see langword="null"/> for the system's monotonic clock, waited on directly.</summary>
-    internal TimeProvider? CustomClock => TimeProvider is { } clock && !ReferenceEquals(clock, TimeProvider.System) ? clock : null;
+    internal TimeProvider? CustomClock => Clocks.CustomOrNull(TimeProvider);
 }

@@ -162,7 +162,7 @@ public sealed class DelayedWorker : NamedWorker<bool>
     /// <summary>On a custom clock, arms the delay's timer as the worker starts, so the delay counts from Start.</summary>
     private protected override void OnStarting()
     {
-        if (_clock is not { } clock || ReferenceEquals(clock, TimeProvider.System))
+        if (Clocks.CustomOrNull(_clock) is not { } clock)
         {
             return;
         }
