@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace ThreadKit;
 
@@ -21,7 +20,7 @@ namespace ThreadKit;
 /// interleave. Due times saturate at <see cref="Never"/>, as Java clamps its delays, so any delay means "that long, or
 /// effectively never", and nothing sleeps while holding the lock.
 /// </remarks>
-internal sealed class LoopTimers : PumpTimers
+internal sealed partial class LoopTimers : PumpTimers
 {
     /// <summary>The timestamp of a run that is effectively never due: any due time beyond it is clamped to it.</summary>
     public const long Never = long.MaxValue;
@@ -72,8 +71,6 @@ internal sealed class LoopTimers : PumpTimers
 
     /// <summary>Gets the lock that guards every schedule's state, for <see cref="ScheduledWork"/>'s assertions.</summary>
     internal object Lock => _lock;
-
-    private long Now => _clock?.GetTimestamp() ?? Stopwatch.GetTimestamp();
 
     /// <summary>Schedules <paramref name="work"/>; refused once the loop has been completed.</summary>
     public ScheduledWork Add(Delegate work, ScheduledWork.Kind kind, TimeSpan initialDelay, TimeSpan interval)
@@ -261,155 +258,6 @@ internal sealed class LoopTimers : PumpTimers
             {
                 return Timeout.InfiniteTimeSpan;
             }
-        }
-    }
-
-    /// <summary>On the loop's thread: one run, reported like a posted item; its fault goes where a posted item's would.</summary>
-    private void Run(ScheduledWork work, ThreadActivity? activity, Action<Exception> onFault)
-    {
-        activity?.Begin(work.Work, null);
-        Task? pending = null;
-        Exception? fault = null;
-        try
-        {
-            if (work.Work is Action action)
-            {
-                action();
-            }
-            else
-            {
-                pending = ((Func<Task>)work.Work)() ?? throw new InvalidOperationException(
-                    "Scheduled work returned a null Task. Return a task, such as Task.CompletedTask, or make the work async.");
-            }
-        }
-        catch (Exception ex)
-        {
-            fault = ex;
-            onFault(ex);
-        }
-        finally
-        {
-            activity?.End();
-        }
-
-        if (pending is null || pending.IsCompleted)
-        {
-            RunEnded(work, fault, pending, onFault);
-            return;
-        }
-
-        EndWhenCompleted(work, pending, onFault);
-    }
-
-    /// <summary>
-    /// Async work: the run ends when its task does, so the next one never overlaps it. A method of its own, so that
-    /// the closure over <paramref name="onFault"/> is made only for async runs, not on every run.
-    /// </summary>
-    private void EndWhenCompleted(ScheduledWork work, Task pending, Action<Exception> onFault) =>
-        pending.ContinueWith(
-            (task, state) => RunEnded((ScheduledWork)state!, null, task, onFault),
-            work,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-
-    /// <summary>A run has ended: its schedule waits for its next run, or is done, with the run's outcome.</summary>
-    private void RunEnded(ScheduledWork work, Exception? fault, Task? pending, Action<Exception> onFault)
-    {
-        if (pending is { IsFaulted: true })
-        {
-            foreach (var taskFault in pending.Exception!.InnerExceptions)
-            {
-                onFault(taskFault);
-            }
-        }
-
-        var end = Now;
-        bool done;
-        lock (_lock)
-        {
-            done = !work.TryScheduleNext(end);
-            if (done)
-            {
-                _periodic.Remove(work);
-            }
-            else
-            {
-                Insert(work);
-            }
-
-            AssertInvariants();
-        }
-
-        if (done)
-        {
-            IReadOnlyCollection<Exception>? faults = pending is { IsFaulted: true } ? pending.Exception!.InnerExceptions : null;
-            work.Finish(fault is null ? faults : [fault], pending is { IsCanceled: true });
-            _context.OperationCompleted();
-        }
-
-        // The pump looks at its timers again after every run it makes itself; an async run ends elsewhere.
-        if (!_context.IsPumpThread)
-        {
-            _context.WakeForTimers();
-        }
-    }
-
-    /// <summary>
-    /// Has the provider's clock wake the pump when <paramref name="due"/> comes, in steps no longer than timers accept.
-    /// Returns <see langword="false"/> when it came while the timer was being armed (a test moving a fake clock from
-    /// another thread), so the caller runs it now.
-    /// </summary>
-    private bool ArmWakeTimer(long due)
-    {
-        lock (_lock)
-        {
-            _wakeTimer?.Dispose();
-            var remaining = due - Now;
-            if (remaining <= 0)
-            {
-                return false;
-            }
-
-            // Rounded up, so that a clock whose ticks are finer than TimeSpan's never wakes the pump before the run.
-            var step = ToTimeSpan(remaining, roundUp: true);
-            _wakeTimer = _clock!.CreateTimer(s_wake, _context, step < s_longestTimerStep ? step : s_longestTimerStep, Timeout.InfiniteTimeSpan);
-            return due > Now;
-        }
-    }
-
-    private long ToTimestamp(TimeSpan span)
-    {
-        var timestamps = span.Ticks * (double)_frequency / TimeSpan.TicksPerSecond;
-        return timestamps >= Never ? Never : (long)timestamps;
-    }
-
-    internal TimeSpan ToTimeSpan(long timestamps, bool roundUp = false)
-    {
-        var ticks = timestamps * (double)TimeSpan.TicksPerSecond / _frequency;
-        if (roundUp)
-        {
-            ticks = Math.Ceiling(ticks);
-        }
-
-        return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue
-            : ticks <= TimeSpan.MinValue.Ticks ? TimeSpan.MinValue
-            : TimeSpan.FromTicks((long)ticks);
-    }
-
-    /// <summary>Adds a non-negative <paramref name="span"/> to <paramref name="timestamp"/>, clamped to <see cref="Never"/>.</summary>
-    internal static long AddSaturating(long timestamp, long span) => timestamp > Never - span ? Never : timestamp + span;
-
-    private static void SpinUntil(long due)
-    {
-        var spinner = default(SpinWait);
-        while (Stopwatch.GetTimestamp() < due)
-        {
-#if NET
-            spinner.SpinOnce(sleep1Threshold: -1);
-#else
-            spinner.SpinOnce();
-#endif
         }
     }
 
