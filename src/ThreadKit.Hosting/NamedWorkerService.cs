@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -169,41 +168,30 @@ public abstract class NamedWorkerService : IHostedService, IDisposable
 
     private async Task WaitForEndAsync(NamedWorker worker, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        try
+        // The host stops its services one after another on one token, so a service before this one may have used up
+        // the whole timeout. Every worker still gets a wait of its own, counted from here, before it is named as late.
+        using var ownWait = new CancellationTokenSource(s_stopGrace);
+        if (!await EndsBeforeAsync(worker, cancellationToken).ConfigureAwait(false)
+            && !await EndsBeforeAsync(worker, ownWait.Token).ConfigureAwait(false))
         {
-            await worker.JoinAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && worker.IsAlive)
-        {
-            // The host stops its services one after another on one token, so a service before this one may have used
-            // up the whole timeout. Every worker still gets a wait of its own before it is named as late.
-            var left = s_stopGrace - TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-            if (left <= TimeSpan.Zero || !await EndsWithinAsync(worker, left).ConfigureAwait(false))
-            {
-                _host?.ReportLateStop(this);
-            }
-        }
-        catch (Exception)
-        {
-            // A fault was reported when it happened, and a worker that ends canceled has simply stopped.
+            _host?.ReportLateStop(this);
         }
     }
 
-    private static async Task<bool> EndsWithinAsync(NamedWorker worker, TimeSpan timeout)
+    /// <summary>Waits for the worker to end, and tells whether it did before <paramref name="token"/> fired.</summary>
+    private static async Task<bool> EndsBeforeAsync(NamedWorker worker, CancellationToken token)
     {
-        using var timer = new CancellationTokenSource(timeout);
         try
         {
-            await worker.JoinAsync(timer.Token).ConfigureAwait(false);
+            await worker.JoinAsync(token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && worker.IsAlive)
+        catch (OperationCanceledException) when (token.IsCancellationRequested && worker.IsAlive)
         {
             return false;
         }
         catch (Exception)
         {
-            // Ended, faulted or canceled: it has ended.
+            // A fault was reported when it happened, and a worker that ends canceled has simply stopped.
         }
 
         return true;
