@@ -42,7 +42,7 @@ internal static class StallWatchdog
             s_started = true;
         }
 
-        ThreadFactory.Start(ThreadFactory.Create(static _ => Run(), stackSize: 0, isBackground: true), null, flowExecutionContext: false);
+        ThreadFactory.Start(ThreadFactory.Create(static _ => Run(), ThreadSpec.Default, isBackground: true), null, flowExecutionContext: false);
     }
 
     public static TimeSpan SampleInterval(TimeSpan threshold)

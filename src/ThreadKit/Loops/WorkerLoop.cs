@@ -137,7 +137,7 @@ public sealed partial class WorkerLoop : IDisposable, IAsyncDisposable
     {
         options ??= new WorkerLoopOptions();
         var loop = new WorkerLoop(name, options);
-        options.ApplyTo(loop._worker);
+        loop._worker.UseThread(options.Spec);
         loop._worker.StartOn(ThreadRunner.ForLoops);
 
         // Listed from here, before Start returns, so that no listing ever shows the loop's thread as a plain worker's.

@@ -31,11 +31,4 @@ public sealed class WorkerLoopOptions : WorkerThreadOptions
     /// either way, and posted work always runs.
     /// </summary>
     public bool CancelScheduledWorkOnComplete { get; set; }
-
-    internal void ApplyTo(NamedWorker worker)
-    {
-        worker.StackSize = StackSize;
-        worker.Priority = Priority;
-        worker.ProcessorAffinity = Affinity;
-    }
 }

@@ -12,20 +12,19 @@ internal static class ThreadFactory
 {
     /// <summary>Constructs a thread that will run <paramref name="run"/>; it is started by <see cref="Start"/>.</summary>
     /// <param name="run">What the thread runs, with the state given to <see cref="Start"/>.</param>
-    /// <param name="stackSize">Its maximum stack size in bytes; 0 for the platform's default.</param>
+    /// <param name="spec">How it is made: its stack size, and its priority, which Windows applies from here (Linux's is set by the thread itself).</param>
     /// <param name="isBackground">Whether it leaves the process free to exit while it runs.</param>
-    /// <param name="priority">Its priority, which Windows applies from here; Linux's is set by the thread itself.</param>
-    public static Thread Create(ParameterizedThreadStart run, int stackSize, bool isBackground, ThreadPriority priority = ThreadPriority.Normal)
+    public static Thread Create(ParameterizedThreadStart run, ThreadSpec spec, bool isBackground)
     {
-        var thread = new Thread(run, stackSize);
+        var thread = new Thread(run, spec.StackSize);
         if (isBackground)
         {
             thread.IsBackground = true;
         }
 
-        if (priority != ThreadPriority.Normal)
+        if (spec.Priority != ThreadPriority.Normal)
         {
-            thread.Priority = priority;
+            thread.Priority = spec.Priority;
         }
 
         return thread;

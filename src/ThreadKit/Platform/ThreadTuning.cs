@@ -77,13 +77,13 @@ internal static unsafe class ThreadTuning
     }
 
     /// <summary>
-    /// On the thread itself, before it runs anything: sets its priority, then pins it to <paramref name="cpus"/>, if
-    /// any. Throws the pinning's refusal, after the priority is set.
+    /// On the thread itself, before it runs anything: sets the priority <paramref name="spec"/> gives, then pins the
+    /// thread to its CPUs, if any. Throws the pinning's refusal, after the priority is set.
     /// </summary>
-    public static void Apply(ThreadPriority priority, int[]? cpus, string threadName)
+    public static void Apply(ThreadSpec spec, string threadName)
     {
-        ApplyPriority(priority, threadName);
-        if (cpus is not null)
+        ApplyPriority(spec.Priority, threadName);
+        if (spec.Affinity is { } cpus)
         {
             ApplyAffinity(cpus);
         }

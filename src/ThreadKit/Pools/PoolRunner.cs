@@ -14,9 +14,19 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
 
     public override WorkerThreadKind Kind => WorkerThreadKind.Pool;
 
-    /// <summary>Queues the job with its starter's execution context, as the .NET thread pool does with its work.</summary>
+    /// <summary>
+    /// Queues the job with its starter's execution context, as the .NET thread pool does with its work. A worker that
+    /// asks for a thread of its own is refused: the pool's threads are made once, by its options, and reused.
+    /// </summary>
     public override void Start(NamedWorker worker)
     {
+        if (worker.OwnThreadOption is { } option)
+        {
+            throw new ArgumentException(
+                $"Worker '{worker.Name}' has {option} set, which applies only to a thread of its own; pool '{pool.Name}' reuses its threads, made as its WorkerPoolOptions say. Leave {option} at its default, or start the worker on a thread of its own.",
+                nameof(worker));
+        }
+
         worker.ListAsQueued();
         pool.Enqueue(new PoolItem(worker, ExecutionContext.Capture()));
     }

@@ -192,7 +192,7 @@ public sealed partial class WorkerPool
         {
             _pool = pool;
             Name = name;
-            Thread = ThreadFactory.Create(static state => ((PoolThread)state!).Run(), pool._stackSize, isBackground: true, pool._priority);
+            Thread = ThreadFactory.Create(static state => ((PoolThread)state!).Run(), pool._thread, isBackground: true);
 
             Activity = new ThreadActivity(pool._owner);
         }
@@ -283,7 +283,7 @@ public sealed partial class WorkerPool
             ThreadNaming.Name(Thread, Name);
             try
             {
-                ThreadTuning.Apply(_pool._priority, _pool._affinity, Name);
+                ThreadTuning.Apply(_pool._thread, Name);
             }
             catch (InvalidOperationException refused)
             {

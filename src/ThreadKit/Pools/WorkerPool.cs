@@ -45,9 +45,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     private readonly PoolTaskScheduler _scheduler;
     private readonly PoolRunner _runner;
     private readonly ThreadOwner _owner;
-    private readonly int _stackSize;
-    private readonly ThreadPriority _priority;
-    private readonly int[]? _affinity;
+    private readonly ThreadSpec _thread;
 
     // The clock of the idle timeout and of the stall watchdog's measure; null for the system's, waited on directly.
     private readonly TimeProvider? _clock;
@@ -82,9 +80,7 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     public WorkerPool(string? name, int maxThreads, WorkerPoolOptions options)
     {
         Guard.NotNull(options);
-        _stackSize = options.StackSize;
-        _priority = options.Priority;
-        _affinity = options.Affinity;
+        _thread = options.Spec;
         if (maxThreads < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "A pool needs at least one thread; pass 1 or more.");
@@ -249,8 +245,9 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentNullException"><paramref name="worker"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="worker"/> has a thread option set (<see cref="NamedWorker.StackSize"/>,
-    /// <see cref="NamedWorker.Priority"/>, <see cref="NamedWorker.IsBackground"/> or
-    /// <see cref="NamedWorker.FlowExecutionContext"/>), which a reused pool thread cannot honour.
+    /// <see cref="NamedWorker.Priority"/>, <see cref="NamedWorker.ProcessorAffinity"/>,
+    /// <see cref="NamedWorker.IsBackground"/> or <see cref="NamedWorker.FlowExecutionContext"/>), which only a thread of
+    /// its own can honour; the pool's threads are made by its <see cref="WorkerPoolOptions"/>.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// <paramref name="worker"/> has already been started, or belongs to a group, or the pool has been completed.
@@ -273,44 +270,17 @@ public sealed partial class WorkerPool : IDisposable, IAsyncDisposable
                 $"Worker '{worker.Name}' belongs to group '{group.Name ?? "(unnamed)"}', which runs it; pool '{Name}' can run only workers of no group.");
         }
 
-        return StartConfigured(worker);
+        return StartJob(worker);
     }
 
     /// <summary>Starts a worker of a group made on this pool; the group has already adopted it.</summary>
-    internal void StartForGroup(NamedWorker worker) => StartConfigured(worker);
+    internal void StartForGroup(NamedWorker worker) => StartJob(worker);
 
     /// <summary>Tells whether the calling thread is one of this pool's.</summary>
     internal bool IsPoolThread => PoolThread.IsPoolThreadOf(this);
 
-    private static string? ThreadOptionSetOn(NamedWorker worker) =>
-        worker.StackSize != 0 ? nameof(NamedWorker.StackSize)
-        : worker.Priority != ThreadPriority.Normal ? nameof(NamedWorker.Priority)
-        : worker.IsBackground ? nameof(NamedWorker.IsBackground)
-        : !worker.FlowExecutionContext ? nameof(NamedWorker.FlowExecutionContext)
-        : worker.ProcessorAffinity is not null ? nameof(NamedWorker.ProcessorAffinity)
-        : null;
-
     /// <summary>
-    /// Starts a worker its caller created and may have configured, refusing one with a thread option set, which a
-    /// reused thread cannot honour: the two ways such a worker comes onto the pool, <see cref="Start{TWorker}(TWorker)"/>
-    /// and a pooled group, come through this.
-    /// </summary>
-    private TWorker StartConfigured<TWorker>(TWorker worker)
-        where TWorker : NamedWorker
-    {
-        if (ThreadOptionSetOn(worker) is { } option)
-        {
-            throw new ArgumentException(
-                $"Worker '{worker.Name}' has {option} set, which applies only to a thread of its own; pool '{Name}' reuses its threads. Leave {option} at its default, or start the worker on a thread of its own.",
-                nameof(worker));
-        }
-
-        return StartJob(worker);
-    }
-
-    /// <summary>
-    /// Starts an unstarted job on this pool's runner. The generated <c>Start</c> forms come here directly: the job they
-    /// make has every thread option at its default, so checking it would only cost every pooled job.
+    /// Starts an unstarted job on this pool's runner, which refuses a worker that asks for a thread of its own.
     /// </summary>
     private TWorker StartJob<TWorker>(TWorker job)
         where TWorker : NamedWorker

@@ -4,7 +4,7 @@ using System.Threading;
 namespace ThreadKit;
 
 /// <summary>
-/// The runner of <see cref="NamedWorker.Start()"/>: a new dedicated thread per worker, with the worker's options,
+/// The runner of <see cref="NamedWorker.Start()"/>: a new dedicated thread per worker, made as the worker's options say,
 /// named from the thread itself, and joined with <see cref="Thread.Join()"/>.
 /// </summary>
 internal sealed class ThreadRunner : WorkerRunner
@@ -17,7 +17,7 @@ internal sealed class ThreadRunner : WorkerRunner
 
     // The thread pins itself and sets its own nice value, before the body, only when the worker asks for either.
     private static readonly Action<NamedWorker> s_tune =
-        static worker => ThreadTuning.Apply(worker.Priority, worker.Affinity, worker.Name);
+        static worker => ThreadTuning.Apply(worker.OwnThread, worker.Name);
 
     private readonly WorkerThreadKind _kind;
     private readonly ParameterizedThreadStart _run;
@@ -38,7 +38,8 @@ internal sealed class ThreadRunner : WorkerRunner
             worker.CaptureParentActivityForUnflowedStart();
         }
 
-        var thread = ThreadFactory.Create(_run, worker.StackSize, worker.IsBackground, worker.Priority);
+        var spec = worker.OwnThread;
+        var thread = ThreadFactory.Create(_run, spec, worker.IsBackground);
         worker.BindThread(thread, thread.ManagedThreadId);
         try
         {
@@ -46,7 +47,7 @@ internal sealed class ThreadRunner : WorkerRunner
         }
         catch (OutOfMemoryException ex)
         {
-            var stack = worker.StackSize > 0 ? worker.StackSize + " bytes" : "the platform default";
+            var stack = spec.StackSize > 0 ? spec.StackSize + " bytes" : "the platform default";
             throw new OutOfMemoryException(
                 $"The operating system could not create a thread for worker '{worker.Name}' (stack size: {stack}). Lower StackSize or the number of live threads, then call Start again.",
                 ex);
@@ -78,7 +79,7 @@ internal sealed class ThreadRunner : WorkerRunner
             log.ThreadStarted(worker.Name, _kind, thread.ManagedThreadId, nativeId);
         }
 
-        worker.Run(worker.HasThreadTuning ? s_tune : null);
+        worker.Run(worker.OwnThread.NeedsTuning ? s_tune : null);
         if (announced || log.IsEnabled())
         {
             log.ThreadStopped(worker.Name, _kind, thread.ManagedThreadId, announced ? nativeId : NativeThread.GetCurrentThreadId());

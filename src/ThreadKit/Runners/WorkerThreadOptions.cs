@@ -51,7 +51,8 @@ public abstract class WorkerThreadOptions
     /// </summary>
     public TimeProvider? TimeProvider { get; set; }
 
-    internal int[]? Affinity => _processorAffinity;
+    /// <summary>Gets what the options say about the thread, fixed at this moment, for <see cref="ThreadFactory"/>.</summary>
+    internal ThreadSpec Spec => new(_stackSize, _priority, _processorAffinity);
 
     /// <summary>Gets the clock to keep time by, or <see langword="null"/> for the system's monotonic clock, waited on directly.</summary>
     internal TimeProvider? CustomClock => Clocks.CustomOrNull(TimeProvider);

@@ -36,12 +36,13 @@ public abstract partial class NamedWorker
     /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
     public int StackSize
     {
-        get => _extras?.StackSize ?? 0;
+        get => _extras?.Thread?.StackSize ?? 0;
         set
         {
             Guard.StackSize(value);
             ThrowIfOptionsFrozen(nameof(StackSize));
-            GetOrCreateExtras().StackSize = value;
+            var extras = GetOrCreateExtras();
+            extras.Thread = (extras.Thread ?? ThreadSpec.Default) with { StackSize = value };
         }
     }
 
@@ -61,12 +62,13 @@ public abstract partial class NamedWorker
     /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
     public ThreadPriority Priority
     {
-        get => _extras?.Priority ?? ThreadPriority.Normal;
+        get => _extras?.Thread?.Priority ?? ThreadPriority.Normal;
         set
         {
             Guard.Priority(value);
             ThrowIfOptionsFrozen(nameof(Priority));
-            GetOrCreateExtras().Priority = value;
+            var extras = GetOrCreateExtras();
+            extras.Thread = (extras.Thread ?? ThreadSpec.Default) with { Priority = value };
         }
     }
 
@@ -83,12 +85,13 @@ public abstract partial class NamedWorker
     /// <exception cref="ObjectDisposedException">The value is set after the worker has been disposed.</exception>
     public IReadOnlyList<int>? ProcessorAffinity
     {
-        get => _extras?.ProcessorAffinity is { } cpus ? [.. cpus] : null;
+        get => _extras?.Thread?.Affinity is { } cpus ? [.. cpus] : null;
         set
         {
             var cpus = value is null ? null : ThreadTuning.ValidateAffinity(value, $"worker '{_name}'");
             ThrowIfOptionsFrozen(nameof(ProcessorAffinity));
-            GetOrCreateExtras().ProcessorAffinity = cpus;
+            var extras = GetOrCreateExtras();
+            extras.Thread = (extras.Thread ?? ThreadSpec.Default) with { Affinity = cpus };
         }
     }
 
@@ -105,6 +108,27 @@ public abstract partial class NamedWorker
         get => (Volatile.Read(ref _state) & FlagSuppressFlow) == 0;
         set => SetOptionFlag(FlagSuppressFlow, !value, nameof(FlowExecutionContext));
     }
+
+    /// <summary>
+    /// Gets the thread a runner that gives this worker a thread of its own makes: the one its option properties
+    /// describe, or the platform's default.
+    /// </summary>
+    internal ThreadSpec OwnThread => _extras?.Thread ?? ThreadSpec.Default;
+
+    /// <summary>
+    /// Gets the name of an option set on this worker that only a thread of its own can honour, or
+    /// <see langword="null"/> if it has none: what a runner that reuses threads must refuse, told by the options'
+    /// owner so that no runner keeps a list of them.
+    /// </summary>
+    internal string? OwnThreadOption =>
+        _extras?.Thread is { } thread && thread != ThreadSpec.Default
+            ? (thread.StackSize != 0 ? nameof(StackSize) : thread.Priority != ThreadPriority.Normal ? nameof(Priority) : nameof(ProcessorAffinity))
+            : IsBackground ? nameof(IsBackground)
+            : !FlowExecutionContext ? nameof(FlowExecutionContext)
+            : null;
+
+    /// <summary>Gives the worker the thread its owner's options describe, as a loop does for its own worker before starting it.</summary>
+    internal void UseThread(ThreadSpec thread) => GetOrCreateExtras().Thread = thread;
 
     private void SetOptionFlag(int flag, bool on, string property) => UpdateState(
         (Worker: this, Flag: flag, On: on, Property: property),

@@ -213,12 +213,6 @@ public abstract partial class NamedWorker : IDisposable
         return text.Append(")>").ToString();
     }
 
-    /// <summary>Gets a value indicating whether the thread must tune itself before the body: a priority or a processor affinity.</summary>
-    internal bool HasThreadTuning => _extras is { } extras && (extras.Priority != ThreadPriority.Normal || extras.ProcessorAffinity is not null);
-
-    /// <summary>Gets the CPUs set by <see cref="ProcessorAffinity"/>, without the copy the property hands out.</summary>
-    internal int[]? Affinity => _extras?.ProcessorAffinity;
-
     /// <summary>Gets the native thread id if the thread has reported it, without waiting for it.</summary>
     internal long? KnownNativeThreadId => Volatile.Read(ref _nativeThreadId) is var id and not (0 or NativeThread.Unavailable) ? id : null;
 

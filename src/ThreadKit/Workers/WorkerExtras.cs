@@ -10,9 +10,7 @@ namespace ThreadKit;
 /// </summary>
 internal sealed class WorkerExtras
 {
-    public int StackSize;
-    public ThreadPriority Priority = ThreadPriority.Normal;
-    public int[]? ProcessorAffinity;
+    public ThreadSpec? Thread;
     public CancellationTokenSource? StopSource;
     public CancellationToken ExternalStopToken;
     public CancellationTokenRegistration ExternalStopRegistration;

@@ -49,6 +49,16 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Pools_and_loops_keep_no_list_of_a_workers_thread_options_the_worker_tells_what_it_asks_for()
+    {
+        var naming = SourceFiles("Pools").Concat(SourceFiles("Loops"))
+            .Where(file => Regex.IsMatch(File.ReadAllText(file), @"\b(worker|job)\.(StackSize|Priority|ProcessorAffinity|IsBackground|FlowExecutionContext)\b"))
+            .Select(file => Path.GetFileName(file));
+
+        naming.Should().BeEmpty("their threads are made from their own options' ThreadSpec; a worker's own options are its fresh thread's runner's business, and a pool asks only OwnThreadOption");
+    }
+
+    [Fact]
     public void Generated_files_are_marked_auto_generated_end_in_g_cs_and_use_the_ThreadKit_namespace()
     {
         var generated = SourceFiles("Overloads").ToList();

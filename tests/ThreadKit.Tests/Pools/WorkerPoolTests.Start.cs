@@ -57,6 +57,7 @@ public sealed partial class WorkerPoolTests
     [Theory]
     [InlineData(nameof(NamedWorker.StackSize))]
     [InlineData(nameof(NamedWorker.Priority))]
+    [InlineData(nameof(NamedWorker.ProcessorAffinity))]
     [InlineData(nameof(NamedWorker.IsBackground))]
     [InlineData(nameof(NamedWorker.FlowExecutionContext))]
     public void Start_refuses_a_worker_with_a_thread_option_set_naming_the_option(string option)
@@ -70,6 +71,9 @@ public sealed partial class WorkerPoolTests
                 break;
             case nameof(NamedWorker.Priority):
                 worker.Priority = ThreadPriority.BelowNormal;
+                break;
+            case nameof(NamedWorker.ProcessorAffinity):
+                worker.ProcessorAffinity = [0];
                 break;
             case nameof(NamedWorker.IsBackground):
                 worker.IsBackground = true;
