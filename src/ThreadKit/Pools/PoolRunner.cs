@@ -39,6 +39,7 @@ internal sealed class PoolRunner(WorkerPool pool) : WorkerRunner
         var job = item.Job!;
         var managedThreadId = Environment.CurrentManagedThreadId;
         job.BindThread(thread, managedThreadId);
+        job.ReportNativeThreadId(nativeThreadId);
         ThreadNaming.Name(thread, job.Name);
         ThreadKitEventSource.Log.JobStarted(job.Name, threadName, managedThreadId, nativeThreadId);
         if (item.Context is { } context)

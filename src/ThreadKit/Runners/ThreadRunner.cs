@@ -71,18 +71,18 @@ internal sealed class ThreadRunner : WorkerRunner
         // 136 bytes per worker.
         var thread = worker.Thread!;
         ThreadNaming.Name(thread, worker.Name);
+        var nativeId = NativeThread.GetCurrentThreadId();
+        worker.ReportNativeThreadId(nativeId);
         var log = ThreadKitEventSource.Log;
-        var announced = log.IsEnabled();
-        var nativeId = announced ? NativeThread.GetCurrentThreadId() : 0;
-        if (announced)
+        if (log.IsEnabled())
         {
             log.ThreadStarted(worker.Name, _kind, thread.ManagedThreadId, nativeId);
         }
 
         worker.Run(worker.OwnThread.NeedsTuning ? s_tune : null);
-        if (announced || log.IsEnabled())
+        if (log.IsEnabled())
         {
-            log.ThreadStopped(worker.Name, _kind, thread.ManagedThreadId, announced ? nativeId : NativeThread.GetCurrentThreadId());
+            log.ThreadStopped(worker.Name, _kind, thread.ManagedThreadId, nativeId);
         }
     }
 }

@@ -95,14 +95,21 @@ public abstract partial class NamedWorker
     }
 
     /// <summary>
-    /// Called by the runner on the bound thread, once the thread carries the worker's name: runs the body there and
+    /// Called by the runner on the bound thread, before <see cref="Run"/>, with the thread's native id. A pool thread
+    /// gives the id it read once when it began: <c>gettid</c> is a system call, which on a virtual machine costs about
+    /// as much as the rest of a pooled job's hand-off.
+    /// </summary>
+    internal void ReportNativeThreadId(long nativeThreadId) => Volatile.Write(ref _nativeThreadId, nativeThreadId);
+
+    /// <summary>
+    /// Called by the runner on the bound thread, once the thread carries the worker's name and has reported its
+    /// native id (<see cref="ReportNativeThreadId"/>): runs the body there and
     /// records how it ended. Exceptions never escape it. <paramref name="prepareThread"/>, when given, tunes the thread
     /// first; if it throws, that is the worker's fault and the body does not run.
     /// </summary>
     internal void Run(Action<NamedWorker>? prepareThread = null)
     {
         MarkRunning();
-        Volatile.Write(ref _nativeThreadId, NativeThread.GetCurrentThreadId());
         var telemetry = WorkerTelemetry.RunStarting(this);
         int phase;
         try
