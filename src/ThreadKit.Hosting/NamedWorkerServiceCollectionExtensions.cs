@@ -93,7 +93,30 @@ public static class NamedWorkerServiceCollectionExtensions
     public static IServiceCollection AddThreadKitDiagnostics(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StallLogger>());
+        return services;
+    }
+
+    /// <summary>
+    /// Reports ThreadKit's diagnostics through the host, as <see cref="AddThreadKitDiagnostics(IServiceCollection)"/>
+    /// does, configured by <paramref name="configure"/>: for example, with
+    /// <see cref="ThreadKitDiagnosticsOptions.CaptureStacksOnStall"/>, each stall's warning is followed by the stuck
+    /// thread's stack (category <c>ThreadKit</c>, event <c>ThreadStallStack</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; it runs when the host first needs them.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// With <see cref="ThreadKitDiagnosticsOptions.CaptureStacksOnStall"/> on, the host's start throws
+    /// <see cref="InvalidOperationException"/> if the app does not reference the <c>ThreadKit.Diagnostics.Stacks</c> package.
+    /// </remarks>
+    public static IServiceCollection AddThreadKitDiagnostics(this IServiceCollection services, Action<ThreadKitDiagnosticsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddThreadKitDiagnostics();
+        services.Configure(configure);
         return services;
     }
 

@@ -3,15 +3,17 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ThreadKit.Hosting;
 
 /// <summary>
 /// Reports every stall that <see cref="WorkerDiagnostics"/> detects as a warning in the host's log, in category
-/// <c>ThreadKit</c>, within a scope that names the stuck thread. Added once by <c>AddThreadKitDiagnostics</c>, which
-/// every <c>AddNamedWorker</c> call makes.
+/// <c>ThreadKit</c>, within a scope that names the stuck thread, and, with
+/// <see cref="ThreadKitDiagnosticsOptions.CaptureStacksOnStall"/>, the stuck thread's stack after it. Added once by
+/// <c>AddThreadKitDiagnostics</c>, which every <c>AddNamedWorker</c> call makes.
 /// </summary>
-internal sealed class StallLogger(ILoggerFactory loggers) : IHostedService, IDisposable
+internal sealed class StallLogger(ILoggerFactory loggers, IOptions<ThreadKitDiagnosticsOptions> options) : IHostedService, IDisposable
 {
     public const string Category = "ThreadKit";
 
@@ -22,11 +24,14 @@ internal sealed class StallLogger(ILoggerFactory loggers) : IHostedService, IDis
 
     private readonly ILogger _logger = loggers.CreateLogger(Category);
     private int _subscribed;
+    private StallStackLogger? _stacks;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _subscribed, 1) == 0)
         {
+            // Checked before the stall subscription, so that a missing stacks package fails the start and leaves nothing behind.
+            _stacks = options.Value.CaptureStacksOnStall ? StallStackLogger.Start(_logger) : null;
             WorkerDiagnostics.StallDetected += OnStall;
         }
 
@@ -44,6 +49,7 @@ internal sealed class StallLogger(ILoggerFactory loggers) : IHostedService, IDis
         if (Interlocked.Exchange(ref _subscribed, 0) == 1)
         {
             WorkerDiagnostics.StallDetected -= OnStall;
+            Interlocked.Exchange(ref _stacks, null)?.Dispose();
         }
     }
 

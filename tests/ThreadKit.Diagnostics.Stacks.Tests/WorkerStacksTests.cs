@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -117,11 +120,42 @@ public sealed class WorkerStacksTests : TestBase
     }
 
     [Fact]
+    public async Task A_capture_after_the_first_creates_no_EventSource_which_a_process_tracing_itself_must_not()
+    {
+        await Await(WorkerStacks.CaptureAsync());
+        using var listener = new SourceWatcher();
+
+        await Await(WorkerStacks.CaptureAsync());
+
+        listener.CreatedDuringCapture.Should().BeEmpty("a new EventSource during a session of the process's own can deadlock it (dotnet/runtime#1892)");
+    }
+
+    [Fact]
     public void The_capture_timeout_refuses_zero_and_negative_values()
     {
         FluentActions.Invoking(() => WorkerStacks.CaptureTimeout = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => WorkerStacks.StallCaptureInterval = TimeSpan.FromSeconds(-1)).Should().Throw<ArgumentOutOfRangeException>();
         WorkerStacks.CaptureTimeout.Should().Be(TimeSpan.FromSeconds(10));
+    }
+}
+
+/// <summary>Records every EventSource created after it is, as EventListener reports each source when it appears.</summary>
+internal sealed class SourceWatcher : EventListener
+{
+    private readonly ConcurrentQueue<string> _created = new();
+    private readonly bool _ready;
+
+    public SourceWatcher() => _ready = true;
+
+    public IReadOnlyCollection<string> CreatedDuringCapture => _created;
+
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        // The base constructor reports every existing source before this one's constructor body has run.
+        if (_ready)
+        {
+            _created.Enqueue(eventSource.Name);
+        }
     }
 }
 

@@ -20,6 +20,7 @@ namespace ThreadKit.Hosting.Tests;
 [CollectionDefinition(nameof(StallLoggingTests), DisableParallelization = true)]
 public sealed class StallLoggingTests : TestBase
 {
+
     [Theory]
     [InlineData("AddNamedWorker")]
     [InlineData("AddThreadKitDiagnostics")]
@@ -54,6 +55,30 @@ public sealed class StallLoggingTests : TestBase
     }
 
     [Fact]
+    public async Task With_CaptureStacksOnStall_the_stall_warning_is_followed_by_the_stuck_threads_stack()
+    {
+        var (host, logs) = TestHost.Build(services => services.AddThreadKitDiagnostics(options => options.CaptureStacksOnStall = true));
+        await host.StartAsync();
+        WorkerStacks.CaptureOnStall.Should().BeTrue("the host turns captures on while it runs");
+        using var loop = WorkerLoop.Start("stack logged");
+        loop.StallThreshold = TimeSpan.FromMilliseconds(200);
+        using var release = new ManualResetEventSlim();
+        loop.Post(() => Inventory.CountSlowly(release));
+
+        Until(() => logs.Entries.Any(entry => entry.WorkerName == "stack logged" && entry.Message.Contains(" at ", StringComparison.Ordinal)), "the stack should follow the stall");
+        release.Set();
+        await TestHost.StopAndDisposeAsync(host);
+
+        var stack = logs.Entries.Single(entry => entry.WorkerName == "stack logged" && entry.Message.Contains(" at ", StringComparison.Ordinal));
+        stack.Level.Should().Be(LogLevel.Warning);
+        stack.Category.Should().Be("ThreadKit");
+        stack.Message.Should().StartWith("Loop 'stack logged' has been running")
+            .And.Contain("\"stack logged\" loop owner=stack logged nid=0x")
+            .And.Contain("   at ThreadKit.Hosting.Tests.Inventory.CountSlowly");
+        WorkerStacks.CaptureOnStall.Should().BeFalse("the host turns captures off when it stops");
+    }
+
+    [Fact]
     public async Task After_the_host_stops_stalls_are_no_longer_logged()
     {
         var (host, logs) = TestHost.Build(services => services.AddThreadKitDiagnostics());
@@ -70,4 +95,10 @@ public sealed class StallLoggingTests : TestBase
 
         logs.Entries.Should().NotContain(entry => entry.WorkerName == "after the host");
     }
+}
+
+internal static class Inventory
+{
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static void CountSlowly(ManualResetEventSlim release) => release.Wait(TestBase.UnexpectedTimeout);
 }
