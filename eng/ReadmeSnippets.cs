@@ -61,7 +61,7 @@ foreach (var markdown in args)
                 File.Copy(Path.Combine(root, "eng", "readme", "Fragments.cs"), Path.Combine(directory, "Fragments.cs"));
             }
 
-            File.WriteAllText(Path.Combine(directory, name + ".csproj"), Project(app, block.UsesHosting, root));
+            File.WriteAllText(Path.Combine(directory, name + ".csproj"), Project(app, block.UsesHosting, block.UsesStacks, root));
             var (ok, output) = Build(directory);
             var where = $"{Path.GetRelativePath(root, path)}:{block.Line} ({app} app)";
             Console.WriteLine((ok ? "compiles: " : "FAILS:    ") + where);
@@ -78,7 +78,7 @@ foreach (var markdown in args)
 Console.WriteLine($"{built - failures.Count} of {built} snippet builds compile.");
 return failures.Count == 0 ? 0 : 1;
 
-static string Project(string app, bool usesHosting, string root)
+static string Project(string app, bool usesHosting, bool usesStacks, string root)
 {
     var sdk = app == "worker" ? "Microsoft.NET.Sdk.Worker" : "Microsoft.NET.Sdk";
     var reference = Path.Combine(root, "src", usesHosting ? "ThreadKit.Hosting" : "ThreadKit", usesHosting ? "ThreadKit.Hosting.csproj" : "ThreadKit.csproj");
@@ -86,6 +86,11 @@ static string Project(string app, bool usesHosting, string root)
     // The hosting package the README tells a console app to add; a worker app has it from its template. 10.0.0 is
     // the version `dotnet new worker` references on .NET 10.
     var hosting = usesHosting ? "    <PackageReference Include=\"Microsoft.Extensions.Hosting\" Version=\"10.0.0\" />\n" : "";
+
+    // The optional stacks package, which a snippet that captures stacks tells its reader to add.
+    var stacks = usesStacks
+        ? $"    <ProjectReference Include=\"{Path.Combine(root, "src", "ThreadKit.Diagnostics.Stacks", "ThreadKit.Diagnostics.Stacks.csproj")}\" />\n"
+        : "";
     return $"""
         <Project Sdk="{sdk}">
           <PropertyGroup>
@@ -96,7 +101,7 @@ static string Project(string app, bool usesHosting, string root)
           </PropertyGroup>
           <ItemGroup>
             <ProjectReference Include="{reference}" />
-        {hosting}  </ItemGroup>
+        {hosting}{stacks}  </ItemGroup>
         </Project>
 
         """;
@@ -125,6 +130,8 @@ internal sealed record Snippet(int Line, string Code)
     public bool IsWholeProgram => Regex.IsMatch(Code.TrimStart(), @"^using\s+(static\s+)?[A-Za-z_][\w.]*\s*;");
 
     public bool UsesHosting => Code.Contains("ThreadKit.Hosting", StringComparison.Ordinal);
+
+    public bool UsesStacks => Code.Contains("WorkerStacks", StringComparison.Ordinal);
 
     /// <summary>The kinds of app the block must compile in.</summary>
     public IEnumerable<string> Apps() => IsWholeProgram && UsesHosting ? ["console", "worker"] : ["console"];

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Proves the packages work the way users receive them: pack ThreadKit and ThreadKit.Hosting into a temporary folder,
-# create fresh console projects outside the repository that reference them by id and version from that folder, build
-# and run them. The ThreadKit consumer must print the tutorial's six lines; the ThreadKit.Hosting consumer runs a
-# generic host with a named worker and stops it.
+# Proves the packages work the way users receive them: pack ThreadKit, ThreadKit.Hosting and
+# ThreadKit.Diagnostics.Stacks into a temporary folder, create fresh console projects outside the repository that
+# reference them by id and version from that folder, build and run them. The ThreadKit consumer must print the
+# tutorial's six lines; the ThreadKit.Hosting consumer runs a generic host with a named worker and stops it, and is
+# told which package to add when it asks for stacks without it; the stacks consumer dumps its blocked worker's stack.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -15,6 +16,9 @@ test -f "$work/feed/ThreadKit.$version.snupkg"
 dotnet pack "$root/src/ThreadKit.Hosting/ThreadKit.Hosting.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
 test -f "$work/feed/ThreadKit.Hosting.$version.nupkg"
 test -f "$work/feed/ThreadKit.Hosting.$version.snupkg"
+dotnet pack "$root/src/ThreadKit.Diagnostics.Stacks/ThreadKit.Diagnostics.Stacks.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
+test -f "$work/feed/ThreadKit.Diagnostics.Stacks.$version.nupkg"
+test -f "$work/feed/ThreadKit.Diagnostics.Stacks.$version.snupkg"
 
 mkdir -p "$work/consumer"
 cd "$work/consumer"
@@ -115,6 +119,22 @@ using ThreadKit;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.ClearProviders();
+if (args.Contains("--stacks"))
+{
+    // Without the stacks package, asking for stacks fails at the start, saying which package to add.
+    builder.Services.AddThreadKitDiagnostics(options => options.CaptureStacksOnStall = true);
+    try
+    {
+        await builder.Build().StartAsync();
+    }
+    catch (InvalidOperationException ex)
+    {
+        Console.WriteLine(ex.Message);
+    }
+
+    return;
+}
+
 builder.Services.AddNamedWorker("order-reader", (services, stoppingToken) =>
 {
     Console.WriteLine($"hosted worker ran on {NamedWorker.CurrentThreadName}, pool thread: {Thread.CurrentThread.IsThreadPoolThread}");
@@ -134,3 +154,58 @@ if [[ "$actual" != "$expected" ]]; then
   exit 1
 fi
 echo "consumer of ThreadKit.Hosting $version from a local feed ran a named hosted worker and stopped"
+refusal="$(dotnet run -c Release --no-build -- --stacks)"
+grep -q "does not reference the ThreadKit.Diagnostics.Stacks package" <<<"$refusal" || {
+  echo "A hosting app that asks for stacks without the stacks package should be told which package to add; it printed: $refusal" >&2
+  exit 1
+}
+
+# ThreadKit.Diagnostics.Stacks: a fresh app captures its own threads' stacks from the packed package.
+mkdir -p "$work/stacks"
+cd "$work/stacks"
+cp "$work/hosting/nuget.config" .
+cat > StacksConsumer.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="ThreadKit.Diagnostics.Stacks" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > Program.cs <<'CS'
+using ThreadKit;
+
+using var release = new ManualResetEventSlim();
+using var blocked = new ManualResetEventSlim();
+var worker = NamedWorker.Create("invoice-printer", () => Printer.WaitForPaper(blocked, release));
+worker.Start();
+blocked.Wait();
+Console.Write(await WorkerStacks.DumpAsync());
+release.Set();
+worker.Join();
+
+static class Printer
+{
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static void WaitForPaper(ManualResetEventSlim blocked, ManualResetEventSlim release)
+    {
+        blocked.Set();
+        release.Wait();
+    }
+}
+CS
+dotnet build -c Release
+dump="$(dotnet run -c Release --no-build)"
+if ! grep -q '^"invoice-printer" worker nid=0x[0-9A-F]*$' <<<"$dump" || ! grep -q '^   at Printer.WaitForPaper$' <<<"$dump"; then
+  echo "The ThreadKit.Diagnostics.Stacks consumer's dump lacks the blocked worker or its frame:" >&2
+  echo "$dump" >&2
+  exit 1
+fi
+echo "consumer of ThreadKit.Diagnostics.Stacks $version from a local feed dumped its blocked worker's stack by name"

@@ -1,4 +1,5 @@
-// A loop blocked on purpose: the watchdog's report, then the thread dump, as docs/reliability.md shows them.
+// A loop blocked on purpose: the watchdog's report, the stuck thread's stack (ThreadKit.Diagnostics.Stacks), then the
+// thread dump, as docs/reliability.md shows them.
 //
 //     dotnet run --project samples/ThreadKit.StallDemo
 using System;
@@ -6,10 +7,21 @@ using System.Threading;
 using ThreadKit;
 
 using var reported = new ManualResetEventSlim();
+using var stackCaptured = new ManualResetEventSlim();
 WorkerDiagnostics.StallDetected += (_, stall) =>
 {
     Console.WriteLine("StallDetected: " + stall.Message);
     reported.Set();
+};
+
+// Each stall's stuck thread, with its stack, captured in-process off the watchdog's thread.
+WorkerStacks.CaptureOnStall = true;
+WorkerStacks.StallStackCaptured += (_, captured) =>
+{
+    Console.WriteLine();
+    Console.WriteLine("StallStackCaptured:");
+    Console.WriteLine(captured.Stack?.ToString() ?? "no stack: " + captured.Error?.Message);
+    stackCaptured.Set();
 };
 
 using var pool = new WorkerPool("thumbnails", maxThreads: 2);
@@ -22,9 +34,9 @@ var orders = new Orders(release);
 loop.Post(orders.Save);                         // blocks the loop's thread
 loop.Post(static () => Console.WriteLine("queued behind it"));
 
-if (!reported.Wait(TimeSpan.FromSeconds(10)))
+if (!reported.Wait(TimeSpan.FromSeconds(10)) || !stackCaptured.Wait(TimeSpan.FromSeconds(15)))
 {
-    Console.Error.WriteLine("No stall was reported.");
+    Console.Error.WriteLine("No stall, or no stack, was reported.");
     return 1;
 }
 

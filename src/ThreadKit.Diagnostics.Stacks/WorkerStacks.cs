@@ -67,10 +67,9 @@ public static partial class WorkerStacks
         capture.Start();
         var joined = capture.JoinAsync(CancellationToken.None);
 
-        // The capture bounds its own waits; this one is for a session start that hangs in the runtime, which no token
-        // reaches (sentry-dotnet#2385). The capture is told to stop, and finishes on its own thread.
-        var limit = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout + TimeSpan.FromSeconds(1);
-        if (await Task.WhenAny(joined, Task.Delay(limit, cancellationToken)).ConfigureAwait(false) != joined)
+        // The capture bounds its own waits too; this one also covers a session start that hangs in the runtime, which
+        // no token reaches (sentry-dotnet#2385). The capture is told to stop, and finishes on its own thread.
+        if (await Task.WhenAny(joined, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false) != joined)
         {
             capture.RequestStop();
             cancellationToken.ThrowIfCancellationRequested();

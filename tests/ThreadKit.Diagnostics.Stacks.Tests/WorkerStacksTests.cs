@@ -85,6 +85,25 @@ public sealed class WorkerStacksTests : TestBase
     }
 
     [Fact]
+    public async Task A_capture_that_outlasts_its_timeout_throws_TimeoutException_stops_its_session_and_leaves_the_next_free()
+    {
+        WorkerStacks.CaptureTimeout = TimeSpan.FromMilliseconds(1);
+        try
+        {
+            (await FluentActions.Awaiting(() => Await(WorkerStacks.CaptureAsync())).Should().ThrowAsync<TimeoutException>())
+                .WithMessage("*CaptureTimeout*");
+        }
+        finally
+        {
+            WorkerStacks.CaptureTimeout = TimeSpan.FromSeconds(10);
+        }
+
+        Until(() => !WorkerDiagnostics.GetThreads().Any(thread => thread.Name.StartsWith("ThreadKit stack capture", StringComparison.Ordinal)),
+            "a timed-out capture's threads end, which its reader does only once the session's stream has ended");
+        (await Await(WorkerStacks.CaptureAsync())).Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task An_already_canceled_token_throws_before_anything_starts()
     {
         await FluentActions.Awaiting(() => WorkerStacks.CaptureAsync(new CancellationToken(canceled: true))).Should().ThrowAsync<OperationCanceledException>();

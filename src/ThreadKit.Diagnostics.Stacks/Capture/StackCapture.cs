@@ -37,6 +37,12 @@ internal static class StackCapture
             var remaining = timeout == Timeout.InfiniteTimeSpan ? timeout : TimeSpan.FromTicks(Math.Max(0, (timeout - Stopwatch.GetElapsedTime(started)).Ticks));
             EventPipeCapture.Record(trace, ownThreads, remaining, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
+            if (timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException(
+                    $"The stack capture's session took longer than its {timeout.TotalSeconds:0.###} s timeout; it was stopped before its trace was read. Raise WorkerStacks.CaptureTimeout.");
+            }
+
             var frames = SampleParser.LastStacks(trace, Path.Combine(folder.FullName, "capture.etlx"), ownThreads);
             return Name(frames, WorkerDiagnostics.GetThreads());
         }
