@@ -209,3 +209,122 @@ if ! grep -q '^"invoice-printer" worker nid=0x[0-9A-F]*$' <<<"$dump" || ! grep -
   exit 1
 fi
 echo "consumer of ThreadKit.Diagnostics.Stacks $version from a local feed dumped its blocked worker's stack by name"
+
+# The analyzers, from the packed ThreadKit package with no extra reference: one mistake per rule, each reported on its
+# line; a file of correct code with none; and `dotnet format analyzers` moving a raw named thread to a NamedWorker.
+mkdir -p "$work/analyzers"
+cd "$work/analyzers"
+cp "$work/hosting/nuget.config" .
+cat > AnalyzersConsumer.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="ThreadKit" Version="$version" />
+    <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.0" />
+  </ItemGroup>
+</Project>
+XML
+# TK001 is information by default; a warning here, so that the build prints it beside the others.
+printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.TK001.severity = warning\n' > .editorconfig
+cat > Mistakes.cs <<'CS'
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using ThreadKit;
+
+static class Mistakes
+{
+    public static void Run(WorkerLoop loop)
+    {
+        var video = new Thread(() => Console.WriteLine("video")); // TK001
+        video.Name = "video";
+        video.Start();
+        video.Join();
+        Task.Factory.StartNew(async () => await Task.Delay(1), TaskCreationOptions.LongRunning); // TK002
+        loop.Post(() => loop.InvokeAsync(() => 1).Wait()); // TK004
+        NamedWorker.Create("feed", async () => await Task.Delay(1).ConfigureAwait(false)).Start(); // TK005
+        Thread.CurrentThread.Priority = ThreadPriority.Highest; // TK006
+        NamedWorker.Create("consumer", () => { while (true) { Thread.Sleep(1); } }).Start(); // TK007
+    }
+}
+
+sealed class Poller : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) // TK003
+    {
+        Thread.Sleep(1000);
+        return Task.CompletedTask;
+    }
+}
+CS
+cat > Correct.cs <<'CS'
+using Microsoft.Extensions.Hosting;
+using ThreadKit;
+
+static class Correct
+{
+    public static async Task RunAsync(WorkerLoop loop)
+    {
+        var video = NamedWorker.Create("video", () => Console.WriteLine("video"));
+        video.Priority = ThreadPriority.Highest;
+        video.Start();
+        video.Join();
+        _ = Task.Run(async () => await Task.Delay(1));
+        loop.Post(() => loop.Invoke(() => 1));
+        await loop.InvokeAsync(async () => await Task.Delay(1));
+        NamedWorker.Create("feed", async () => await Task.Delay(1)).Start();
+        NamedWorker.Create("consumer", (Action)(() => { while (true) { Thread.Sleep(1); } })).Start();
+        await Task.Delay(1).ConfigureAwait(false);
+    }
+}
+
+sealed class Ticker : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(1000, stoppingToken);
+        }
+    }
+}
+CS
+printf 'Console.WriteLine("analyzers");\n' > Program.cs
+build="$(dotnet build -c Release --no-incremental 2>&1 || true)"
+missing=""
+for rule in TK001 TK002 TK003 TK004 TK005 TK006 TK007; do
+  line="$(grep -n "// $rule\$" Mistakes.cs | cut -d: -f1)"
+  grep -q "Mistakes.cs($line,[0-9]*): warning $rule:" <<<"$build" || missing="$missing $rule(line $line)"
+done
+if [[ -n "$missing" ]] || grep -q "Correct.cs([0-9,]*): warning TK" <<<"$build"; then
+  echo "The analyzers from the packed package missed:${missing:- nothing}; or reported on correct code:" >&2
+  grep "warning TK" <<<"$build" >&2 || true
+  exit 1
+fi
+echo "consumer of ThreadKit $version got all seven rules on their lines, and none on correct code"
+
+rm Mistakes.cs
+cat > Raw.cs <<'CS'
+static class Raw
+{
+    public static void Run()
+    {
+        var audio = new Thread(() => Console.WriteLine("audio"));
+        audio.Name = "audio";
+        audio.Start();
+        audio.Join();
+    }
+}
+CS
+dotnet format analyzers --diagnostics TK001 --severity info --no-restore
+if ! grep -q 'var audio = NamedWorker.Create("audio", () => Console.WriteLine("audio"));' Raw.cs || grep -q 'audio.Name' Raw.cs; then
+  echo "dotnet format analyzers --diagnostics TK001 did not move the raw named thread to a NamedWorker:" >&2
+  cat Raw.cs >&2
+  exit 1
+fi
+echo "dotnet format analyzers --diagnostics TK001 rewrote a raw named thread as a NamedWorker"

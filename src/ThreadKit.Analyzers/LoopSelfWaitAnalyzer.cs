@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ThreadKit.Analyzers;
 
 /// <summary>
-/// TK004: a blocking wait (<c>Invoke</c>, or <c>.Wait()</c>, <c>.Result</c>, <c>GetAwaiter().GetResult()</c> on
-/// <c>InvokeAsync</c>) on a <c>WorkerLoop</c>, written in a lambda that is posted to that same loop. The loop runs one
-/// thing at a time, so it cannot run the work its own item waits for.
+/// TK004: a blocking wait (<c>.Wait()</c>, <c>.Result</c>, <c>GetAwaiter().GetResult()</c>) on a
+/// <c>WorkerLoop.InvokeAsync</c>, written in a lambda that is posted to that same loop. The loop runs one thing at a
+/// time, so it cannot run the work its own item waits for. <c>WorkerLoop.Invoke</c> is not reported: on the loop's own
+/// thread it runs the work inline, so it never deadlocks.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LoopSelfWaitAnalyzer : DiagnosticAnalyzer
@@ -27,11 +28,7 @@ public sealed class LoopSelfWaitAnalyzer : DiagnosticAnalyzer
     {
         var call = (IInvocationOperation)context.Operation;
         var method = call.TargetMethod;
-        if (IsLoop(method.ContainingType) && method.Name == "Invoke")
-        {
-            Report(context, call, call.Instance, "Invoke");
-        }
-        else if (method.Name == "Wait" && Symbols.IsTaskLike(method.ContainingType) && SentToLoop(call.Instance) is { } loop)
+        if (method.Name == "Wait" && Symbols.IsTaskLike(method.ContainingType) && SentToLoop(call.Instance) is { } loop)
         {
             Report(context, call, loop, ".Wait()");
         }

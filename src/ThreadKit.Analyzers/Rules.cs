@@ -33,7 +33,7 @@ internal static class Rules
     public static readonly DiagnosticDescriptor LoopSelfWait = Rule(
         "TK004",
         "Do not wait on a loop from work running on that loop",
-        "This waits ({0}) for work sent to loop '{1}' from work that runs on '{1}' itself: the loop cannot run the work it waits for, so it deadlocks. Await it instead.",
+        "This waits ({0}) for work sent to loop '{1}' from work that runs on '{1}' itself: the loop cannot run the work it waits for, so it deadlocks. Await it instead, or call Invoke, which runs inline on the loop's own thread.",
         Reliability,
         DiagnosticSeverity.Warning);
 

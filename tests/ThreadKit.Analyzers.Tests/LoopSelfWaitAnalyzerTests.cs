@@ -16,7 +16,6 @@ public sealed class LoopSelfWaitAnalyzerTests
 
             void Save(WorkerLoop loop)
             {
-                loop.Post(() => {|TK004:loop.Invoke(() => 42)|});
                 loop.Post(() => { var n = {|TK004:loop.InvokeAsync(() => 42).Result|}; });
                 _sqlite.Post(() => {|TK004:_sqlite.InvokeAsync(() => { }).Wait()|});
                 _sqlite.InvokeAsync(() => {|TK004:_sqlite.InvokeAsync(() => 1).GetAwaiter().GetResult()|});
@@ -25,7 +24,7 @@ public sealed class LoopSelfWaitAnalyzerTests
         """);
 
     [Fact]
-    public Task Waiting_on_another_loop_from_outside_or_from_a_nested_lambda_is_not_reported() => Verify.Analyzer("""
+    public Task Invoke_which_runs_inline_on_its_own_loop_waiting_on_another_loop_from_outside_or_from_a_nested_lambda_is_not_reported() => Verify.Analyzer("""
         using System.Threading.Tasks;
         using ThreadKit;
 
@@ -34,6 +33,7 @@ public sealed class LoopSelfWaitAnalyzerTests
             async Task Save(WorkerLoop loop, WorkerLoop other)
             {
                 var fromOutside = loop.Invoke(() => 42);
+                loop.Post(() => loop.Invoke(() => 42));
                 loop.Post(() => other.Invoke(() => 1));
                 loop.Post(() => Task.Run(() => loop.Invoke(() => 2)));
                 await loop.InvokeAsync(async () => await loop.InvokeAsync(() => 3));

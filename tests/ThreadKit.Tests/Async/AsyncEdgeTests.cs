@@ -21,7 +21,9 @@ public sealed class AsyncEdgeTests : TestBase
         {
             var own = Environment.CurrentManagedThreadId;
             awaiting.Set();
+#pragma warning disable TK005 // The test pins down what TK005 warns of: ConfigureAwait(false) leaves the named thread.
             await release.Task.ConfigureAwait(false);
+#pragma warning restore TK005
             stayedAfterConfigureAwaitFalse = Environment.CurrentManagedThreadId == own;
             return 7;
         });
