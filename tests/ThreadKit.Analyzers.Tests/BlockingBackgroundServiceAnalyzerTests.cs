@@ -184,4 +184,24 @@ public sealed class BlockingBackgroundServiceAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task Without_ThreadKit_Hosting_referenced_the_rule_reports_but_offers_no_fix()
+    {
+        const string Source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            class Poller : BackgroundService
+            {
+                protected override Task {|TK003:ExecuteAsync|}(CancellationToken stoppingToken)
+                {
+                    Thread.Sleep(100);
+                    return Task.CompletedTask;
+                }
+            }
+            """;
+        return Verify.Fix<BlockingBackgroundServiceFix>(Source, Source, withThreadKitHosting: false);
+    }
 }

@@ -25,11 +25,11 @@ internal static class Verify<TAnalyzer>
     public static Task Analyzer(string source, bool withHosting = true, bool withThreadKit = true)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
-        Configure(test, withHosting && withThreadKit, withThreadKit);
+        Configure(test, withHosting && withThreadKit, withThreadKit, withThreadKitHosting: withHosting && withThreadKit);
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static Task Fix<TFix>(string source, string fixedSource, int codeActionIndex = 0, bool withHosting = true)
+    public static Task Fix<TFix>(string source, string fixedSource, int codeActionIndex = 0, bool withThreadKitHosting = true)
         where TFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
@@ -38,11 +38,11 @@ internal static class Verify<TAnalyzer>
             FixedCode = fixedSource,
             CodeActionIndex = codeActionIndex,
         };
-        Configure(test, withHosting, withThreadKit: true);
+        Configure(test, withHosting: true, withThreadKit: true, withThreadKitHosting);
         return test.RunAsync(CancellationToken.None);
     }
 
-    private static void Configure(AnalyzerTest<DefaultVerifier> test, bool withHosting, bool withThreadKit)
+    private static void Configure(AnalyzerTest<DefaultVerifier> test, bool withHosting, bool withThreadKit, bool withThreadKitHosting)
     {
         test.ReferenceAssemblies = Net10;
         if (withThreadKit)
@@ -52,7 +52,11 @@ internal static class Verify<TAnalyzer>
 
         if (withHosting)
         {
-            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Hosting.NamedWorkerService).Assembly.Location));
+            if (withThreadKitHosting)
+            {
+                test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Hosting.NamedWorkerService).Assembly.Location));
+            }
+
             test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(BackgroundService).Assembly.Location));
             test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(Path.Combine(Path.GetDirectoryName(typeof(BackgroundService).Assembly.Location)!, "Microsoft.Extensions.DependencyInjection.Abstractions.dll")));
         }
