@@ -62,7 +62,7 @@ public sealed class BlockingBackgroundServiceAnalyzer : DiagnosticAnalyzer
         public void Visit(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (ConfigureAwaitInBodyAnalyzer.NearestFunction(operation) is not null || Reason(operation) is not { } reason)
+            if (Symbols.NearestFunction(operation) is not null || Reason(operation) is not { } reason)
             {
                 return;
             }

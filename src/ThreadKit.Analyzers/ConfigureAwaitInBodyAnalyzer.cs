@@ -34,7 +34,7 @@ public sealed class ConfigureAwaitInBodyAnalyzer : DiagnosticAnalyzer
         }
 
         // The nearest function decides: an await in a lambda nested inside the body runs wherever that lambda runs.
-        var function = NearestFunction(call);
+        var function = Symbols.NearestFunction(call);
         if (function is IAnonymousFunctionOperation { Symbol.IsAsync: true } body && Symbols.ThreadKitCallTaking(body) is { } runner)
         {
             var location = call.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
@@ -42,18 +42,5 @@ public sealed class ConfigureAwaitInBodyAnalyzer : DiagnosticAnalyzer
                 : call.Syntax.GetLocation();
             context.ReportDiagnostic(Diagnostic.Create(Rules.ConfigureAwaitInBody, location, runner.TargetMethod.ContainingType.Name + "." + runner.TargetMethod.Name));
         }
-    }
-
-    internal static IOperation? NearestFunction(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return parent;
-            }
-        }
-
-        return null;
     }
 }

@@ -51,7 +51,7 @@ public sealed class LoopSelfWaitAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The loop that <paramref name="task"/> is the <c>InvokeAsync</c> of, if it is one.</summary>
     private static IOperation? SentToLoop(IOperation? task) =>
-        task is IInvocationOperation { TargetMethod: { Name: "InvokeAsync" } method } call && IsLoop(method.ContainingType) ? call.Instance : null;
+        task is IInvocationOperation { TargetMethod: { Name: "InvokeAsync" } method } call && Symbols.IsLoop(method.ContainingType) ? call.Instance : null;
 
     private static void Report(OperationAnalysisContext context, IOperation wait, IOperation? loop, string how)
     {
@@ -61,24 +61,13 @@ public sealed class LoopSelfWaitAnalyzer : DiagnosticAnalyzer
         }
 
         // Only the nearest function counts: a lambda nested in the posted one may run anywhere.
-        if (ConfigureAwaitInBodyAnalyzer.NearestFunction(wait) is IAnonymousFunctionOperation function
-            && Parent(function) is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var sentThrough, Instance: var receiver } }
-            && IsLoop(sentThrough.ContainingType)
+        if (Symbols.NearestFunction(wait) is IAnonymousFunctionOperation function
+            && Symbols.CallTaking(function) is { TargetMethod: var sentThrough, Instance: var receiver }
+            && Symbols.IsLoop(sentThrough.ContainingType)
             && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(receiver), target))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.LoopSelfWait, wait.Syntax.GetLocation(), how, target.Name));
         }
-    }
-
-    private static IOperation? Parent(IAnonymousFunctionOperation function)
-    {
-        var parent = function.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent;
     }
 
     private static ISymbol? ReferencedSymbol(IOperation? operation) => operation switch
@@ -90,7 +79,4 @@ public sealed class LoopSelfWaitAnalyzer : DiagnosticAnalyzer
         IConversionOperation conversion => ReferencedSymbol(conversion.Operand),
         _ => null,
     };
-
-    private static bool IsLoop(INamedTypeSymbol? type) =>
-        type is { Name: "WorkerLoop", ContainingNamespace: { Name: "ThreadKit", ContainingNamespace.IsGlobalNamespace: true } };
 }

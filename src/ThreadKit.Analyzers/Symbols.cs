@@ -18,8 +18,12 @@ internal static class Symbols
     public static bool Is(ITypeSymbol? type, string metadataName, Compilation compilation) =>
         type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, compilation.GetTypeByMetadataName(metadataName));
 
-    /// <summary>The ThreadKit call that an anonymous function is an argument of, if it is one.</summary>
-    public static IInvocationOperation? ThreadKitCallTaking(IAnonymousFunctionOperation function)
+    /// <summary>Whether <paramref name="type"/> is ThreadKit's <c>WorkerLoop</c>.</summary>
+    public static bool IsLoop(INamedTypeSymbol? type) =>
+        type is { Name: "WorkerLoop", ContainingNamespace: { Name: "ThreadKit", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>The call that an anonymous function is an argument of, past the delegate creation that wraps it.</summary>
+    public static IInvocationOperation? CallTaking(IAnonymousFunctionOperation function)
     {
         IOperation? parent = function.Parent;
         while (parent is IDelegateCreationOperation or IConversionOperation)
@@ -27,8 +31,24 @@ internal static class Symbols
             parent = parent.Parent;
         }
 
-        return parent is IArgumentOperation { Parent: IInvocationOperation call } && IsThreadKitRunner(call.TargetMethod.ContainingType)
-            ? call
-            : null;
+        return parent is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
+    }
+
+    /// <summary>The ThreadKit call that an anonymous function is an argument of, if it is one.</summary>
+    public static IInvocationOperation? ThreadKitCallTaking(IAnonymousFunctionOperation function) =>
+        CallTaking(function) is { } call && IsThreadKitRunner(call.TargetMethod.ContainingType) ? call : null;
+
+    /// <summary>The nearest lambda or local function an operation is in: an await or a block there runs wherever it runs.</summary>
+    public static IOperation? NearestFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return parent;
+            }
+        }
+
+        return null;
     }
 }

@@ -100,45 +100,29 @@ public sealed class LoopRaceTests : TestBase
     public async Task Under_a_saturating_load_a_loop_runs_every_callers_work_once_in_its_order()
     {
         StressTest.RequireEnabled();
-        using var stop = new CancellationTokenSource();
-        var spinners = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(() =>
+        using var load = StressTest.SaturateCpus();
+        // Waits that find the loop's spins failing make it block at once; order and count must not care.
+        using var loop = WorkerLoop.Start("loaded loop");
+        var seen = new[] { new List<int>(), new List<int>() };
+        var submitters = Enumerable.Range(0, 2).Select(s => Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            for (var i = 0; i < 20_000; i++)
             {
-                Thread.SpinWait(1000);
-            }
-        }) { IsBackground = true }).ToList();
-        spinners.ForEach(static thread => thread.Start());
-        try
-        {
-            // Waits that find the loop's spins failing make it block at once; order and count must not care.
-            using var loop = WorkerLoop.Start("loaded loop");
-            var seen = new[] { new List<int>(), new List<int>() };
-            var submitters = Enumerable.Range(0, 2).Select(s => Task.Run(async () =>
-            {
-                for (var i = 0; i < 20_000; i++)
+                var item = i;
+                if (i % 100 == 0)
                 {
-                    var item = i;
-                    if (i % 100 == 0)
-                    {
-                        await loop.InvokeAsync(() => seen[s].Add(item));
-                    }
-                    else
-                    {
-                        loop.Post(() => seen[s].Add(item));
-                    }
+                    await loop.InvokeAsync(() => seen[s].Add(item));
                 }
-            })).ToArray();
+                else
+                {
+                    loop.Post(() => seen[s].Add(item));
+                }
+            }
+        })).ToArray();
 
-            await Await(Task.WhenAll(submitters), TimeSpan.FromMinutes(2));
-            await Await(loop.InvokeAsync(static () => { }));
-            seen.Should().AllSatisfy(mine => mine.Should().Equal(Enumerable.Range(0, 20_000)));
-        }
-        finally
-        {
-            stop.Cancel();
-            spinners.ForEach(static thread => thread.Join());
-        }
+        await Await(Task.WhenAll(submitters), TimeSpan.FromMinutes(2));
+        await Await(loop.InvokeAsync(static () => { }));
+        seen.Should().AllSatisfy(mine => mine.Should().Equal(Enumerable.Range(0, 20_000)));
     }
 
     [Fact]
