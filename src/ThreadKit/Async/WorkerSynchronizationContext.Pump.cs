@@ -101,32 +101,43 @@ internal sealed partial class WorkerSynchronizationContext
                         return;
                     }
 
-                    if (!_wakeRequested)
+                    if (_wakeRequested)
                     {
-                        // A full fence between announcing the wait and the last look at the hand-off, which a
-                        // submitter fills without the lock: either it sees the pump waiting, or the pump sees its work.
-                        _pumpWaiting = true;
-                        Interlocked.MemoryBarrier();
-                        if (Volatile.Read(ref _handoff) is null)
-                        {
-                            WaitAtMost(timersWait);
-                        }
-
-                        _pumpWaiting = false;
-                    }
-
-                    _wakeRequested = false;
-                    if (_incomingCount == 0)
-                    {
-                        // Woken for timers, an ended operation, the hand-off or a timeout: look at everything again.
+                        // Asked to look at the timers again.
+                        _wakeRequested = false;
                         continue;
                     }
-                }
 
-                (_incoming, _draining) = (_draining, _incoming);
-                count = _incomingCount;
-                _incomingCount = 0;
-                Volatile.Write(ref _drainingPending, count);
+                    // A full fence between announcing the wait and the last look at the hand-off, which a submitter
+                    // fills without the lock: either it sees the pump waiting, or the pump sees its work. Wakers that
+                    // take the lock see the announcement before or after this whole decision.
+                    Volatile.Write(ref _pumpWaiting, true);
+                    Interlocked.MemoryBarrier();
+                    if (Volatile.Read(ref _handoff) is not null)
+                    {
+                        _pumpWaiting = false;
+                        continue;
+                    }
+
+                    count = -1;
+                }
+                else
+                {
+                    (_incoming, _draining) = (_draining, _incoming);
+                    count = _incomingCount;
+                    _incomingCount = 0;
+                    Volatile.Write(ref _drainingPending, count);
+                }
+            }
+
+            if (count < 0)
+            {
+                // Blocks outside the lock, so that wakers never wait for the pump, nor the woken pump for them. A
+                // waker that saw the announcement just before it was withdrawn leaves a wake-up behind, which only
+                // makes the next wait look at everything once more.
+                _parker.Park(timersWait);
+                Volatile.Write(ref _pumpWaiting, false);
+                continue;
             }
 
             for (var i = 0; i < count; i++)
@@ -206,22 +217,6 @@ internal sealed partial class WorkerSynchronizationContext
 
         Run(new WorkItem(s_runPumpWork, work), activity);
         return true;
-    }
-
-    /// <summary>
-    /// Under the lock: blocks until pulsed or <paramref name="timeout"/> has passed. The wait is rounded up to whole
-    /// milliseconds, the monitor's unit, so that the pump never wakes before a scheduled run is due.
-    /// </summary>
-    private void WaitAtMost(TimeSpan timeout)
-    {
-        AssertInvariants();
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            Monitor.Wait(_lock);
-            return;
-        }
-
-        Monitor.Wait(_lock, (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds)));
     }
 
     /// <summary>

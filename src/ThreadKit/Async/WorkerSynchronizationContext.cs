@@ -16,8 +16,8 @@ namespace ThreadKit;
 /// <para>
 /// The pump runs on the worker's thread until the body's task has completed and no operation is outstanding
 /// (<see cref="OperationStarted"/>, which <c>async void</c> methods and loops call), running posted callbacks in the
-/// order they were posted. While there is nothing to run, the thread blocks on a monitor: it burns no CPU and holds
-/// no thread-pool thread.
+/// order they were posted. While there is nothing to run, the thread blocks (<see cref="Parker"/>): it burns no CPU and
+/// holds no thread-pool thread.
 /// </para>
 /// <para>
 /// Posting takes one lock and allocates nothing: callbacks go into a growable array, and the pump swaps it for an
@@ -57,6 +57,9 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     private int _outstandingOperations;
     private bool _pumpWaiting;
     private bool _wakeRequested;
+
+    // What the pump blocks on while there is nothing to run. Wakers wake it after they have let go of the lock.
+    private readonly Parker _parker = new();
     private PumpTimers? _timers;
 
     // On the pump's thread only: whether its spins before blocking have been finding work.
@@ -100,14 +103,14 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
     /// </summary>
     public void WakeForTimers()
     {
+        bool waiting;
         lock (_lock)
         {
             _wakeRequested = true;
-            if (_pumpWaiting)
-            {
-                Monitor.Pulse(_lock);
-            }
+            waiting = _pumpWaiting;
         }
+
+        UnparkIf(waiting);
     }
 
     /// <summary>
@@ -228,10 +231,7 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
             && Interlocked.CompareExchange(ref _handoff, work, null) is null)
         {
             // The exchange is a full fence: either the pump sees the work before it blocks, or this sees it waiting.
-            if (Volatile.Read(ref _pumpWaiting))
-            {
-                Wake();
-            }
+            UnparkIf(Volatile.Read(ref _pumpWaiting));
 
             return true;
         }
@@ -294,6 +294,7 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
 
     private bool TryEnqueue(WorkItem item, bool refuseWhenClosed = false)
     {
+        bool waiting;
         lock (_lock)
         {
             if (_detached || (refuseWhenClosed && _closed))
@@ -309,12 +310,10 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
             }
 
             Append(item);
-            if (_pumpWaiting)
-            {
-                Monitor.Pulse(_lock);
-            }
+            waiting = _pumpWaiting;
         }
 
+        UnparkIf(waiting);
         return true;
     }
 
@@ -344,14 +343,29 @@ internal sealed partial class WorkerSynchronizationContext : SynchronizationCont
             "The hand-off is closed only by a pump that is ending.");
     }
 
+    /// <summary>
+    /// Wakes the pump if it is waiting. The look is taken under the lock, so that it comes before or after the pump's
+    /// whole decision to wait, which reads state (the outstanding operations) that is changed without the lock.
+    /// </summary>
     private void Wake()
     {
+        bool waiting;
         lock (_lock)
         {
-            if (_pumpWaiting)
-            {
-                Monitor.Pulse(_lock);
-            }
+            waiting = _pumpWaiting;
+        }
+
+        UnparkIf(waiting);
+    }
+
+    /// <summary>
+    /// Outside the lock: a pump woken while the waker still held it would run straight into it and block again.
+    /// </summary>
+    private void UnparkIf(bool waiting)
+    {
+        if (waiting)
+        {
+            _parker.Unpark();
         }
     }
 

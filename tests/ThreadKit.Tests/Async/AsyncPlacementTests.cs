@@ -54,7 +54,7 @@ public sealed class AsyncPlacementTests : TestBase
         Wait(awaiting);
 
         var thread = worker.Thread!;
-        Until(() => (thread.ThreadState & ThreadState.WaitSleepJoin) != 0, "the awaiting worker's thread should block, not spin");
+        Until(() => IsBlocked(thread), "the awaiting worker's thread should block, not spin");
 
         released.SetResult(true);
         Join(worker);

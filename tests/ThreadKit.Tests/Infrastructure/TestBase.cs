@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
@@ -70,4 +72,28 @@ public abstract class TestBase
 
     public static void Until(Func<bool> condition, TimeSpan timeout, string because) =>
         SpinWait.SpinUntil(condition, timeout).Should().BeTrue(because);
+
+    /// <summary>
+    /// Tells whether one of ThreadKit's threads is blocked. On Linux it asks the kernel (the thread's state in
+    /// <c>/proc</c>, "S" for sleeping), because a pump that waits on a futex is not in the managed
+    /// <see cref="ThreadState.WaitSleepJoin"/>; elsewhere it waits on a monitor, which is.
+    /// </summary>
+    public static bool IsBlocked(Thread thread)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return (thread.ThreadState & ThreadState.WaitSleepJoin) != 0;
+        }
+
+        return IsSleeping(WorkerDiagnostics.GetThreads().Single(info => info.ManagedThreadId == thread.ManagedThreadId).NativeThreadId!.Value);
+    }
+
+    /// <summary>On Linux: tells whether the kernel has the thread with this id asleep, blocked in a wait.</summary>
+    public static bool IsSleeping(long nativeThreadId)
+    {
+        var stat = File.ReadAllText($"/proc/self/task/{nativeThreadId}/stat");
+
+        // The state follows the name, which is in parentheses and may itself hold spaces or parentheses.
+        return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('S');
+    }
 }

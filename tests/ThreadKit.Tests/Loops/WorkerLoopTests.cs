@@ -232,7 +232,7 @@ public sealed partial class WorkerLoopTests : TestBase
         using var loop = WorkerLoop.Start("idle");
         loop.Invoke(static () => { });
 
-        Until(() => (loop.Worker.Thread!.ThreadState & ThreadState.WaitSleepJoin) != 0, "an idle loop should block");
+        Until(() => IsBlocked(loop.Worker.Thread!), "an idle loop should block");
     }
 
     [Fact]
