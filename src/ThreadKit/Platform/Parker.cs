@@ -105,15 +105,12 @@ internal sealed class Parker
     /// <summary>Waits while the word says parked; returns <see langword="false"/> if the kernel refused the call.</summary>
     private unsafe bool WaitOnFutex(TimeSpan timeout)
     {
-        var deadline = new Timespec();
+        // FUTEX_WAIT's timeout is relative; none means no end. A span past what nanoseconds hold (292 years) is cut
+        // to it, and the caller, which may be woken early anyway, looks again.
         var hasTimeout = timeout != Timeout.InfiniteTimeSpan;
-        if (hasTimeout)
-        {
-            var ticks = Math.Max(0, timeout.Ticks);
-            deadline = new Timespec { Seconds = (nint)(ticks / TimeSpan.TicksPerSecond), Nanoseconds = (nint)(ticks % TimeSpan.TicksPerSecond * 100) };
-        }
-
-        var result = Linux.syscall(Volatile.Read(ref s_futexCall), _address, FutexWaitPrivate, Parked, hasTimeout ? (IntPtr)(&deadline) : IntPtr.Zero);
+        var ticks = Math.Min(Math.Max(0, timeout.Ticks), long.MaxValue / 100);
+        var span = Timespec.FromNanoseconds(hasTimeout ? ticks * 100 : 0);
+        var result = Linux.syscall(Volatile.Read(ref s_futexCall), _address, FutexWaitPrivate, Parked, hasTimeout ? (IntPtr)(&span) : IntPtr.Zero);
         if (result == 0)
         {
             return true;
@@ -165,13 +162,6 @@ internal sealed class Parker
             Architecture.X86 or Architecture.Arm => 240,
             _ => 0,
         };
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public nint Seconds;
-        public nint Nanoseconds;
     }
 
     private static class Linux

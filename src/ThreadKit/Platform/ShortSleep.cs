@@ -51,7 +51,7 @@ internal static class ShortSleep
             if (s_absolute)
             {
                 // It returns the error itself: 0 once the deadline has come, EINTR when a signal cut it short.
-                var due = new Timespec { Seconds = (nint)(deadline / 1_000_000_000), Nanoseconds = (nint)(deadline % 1_000_000_000) };
+                var due = Timespec.FromNanoseconds(deadline);
                 var result = Posix.clock_nanosleep(ClockMonotonic, TimerAbsolute, ref due, IntPtr.Zero);
                 if (result is 0 or Interrupted)
                 {
@@ -62,7 +62,7 @@ internal static class ShortSleep
             var nanoseconds = (long)(remaining * (1_000_000_000.0 / Stopwatch.Frequency));
             if (s_hasNanosleep)
             {
-                var request = new Timespec { Seconds = (nint)(nanoseconds / 1_000_000_000), Nanoseconds = (nint)(nanoseconds % 1_000_000_000) };
+                var request = Timespec.FromNanoseconds(nanoseconds);
                 if (Posix.nanosleep(ref request, IntPtr.Zero) == 0)
                 {
                     continue;
@@ -71,13 +71,6 @@ internal static class ShortSleep
 
             Thread.Sleep(TimeSpan.FromMilliseconds(Math.Ceiling(nanoseconds / 1_000_000.0)));
         }
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public nint Seconds;
-        public nint Nanoseconds;
     }
 
     private static class Posix

@@ -90,6 +90,31 @@ public sealed class ParkerTests : TestBase
     }
 
     [Fact]
+    public void A_park_with_the_longest_timeout_waits_on_the_futex_and_wakes_when_unparked()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64, "the futex is Linux's");
+        var parker = new Parker();
+        var nativeId = 0L;
+        using var parking = new ManualResetEventSlim();
+        using var woke = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            nativeId = Linux.gettid();
+            parking.Set();
+            parker.Park(TimeSpan.MaxValue);
+            woke.Set();
+        }) { IsBackground = true };
+        thread.Start();
+        Wait(parking);
+        Until(() => IsSleeping(nativeId), "the parked thread should block in the kernel");
+
+        parker.Unpark();
+
+        Wait(woke);
+        Parker.UsesFutex.Should().BeTrue("a timeout of any length is one the kernel accepts, so it never turns the futex off");
+    }
+
+    [Fact]
     public void Two_threads_handing_a_turn_back_and_forth_ten_thousand_times_lose_no_wake_up()
     {
         const int Turns = 10_000;

@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+
+namespace ThreadKit;
+
+/// <summary>
+/// The C library's <c>struct timespec</c>, for the sleeps and waits that take one: seconds and nanoseconds, each as wide
+/// as a C <c>long</c>, which <see langword="nint"/> is on Linux and macOS.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct Timespec
+{
+    public nint Seconds;
+    public nint Nanoseconds;
+
+    /// <summary>Splits a non-negative count of nanoseconds, a span or a <c>CLOCK_MONOTONIC</c> reading, into its fields.</summary>
+    public static Timespec FromNanoseconds(long nanoseconds) =>
+        new() { Seconds = (nint)(nanoseconds / 1_000_000_000), Nanoseconds = (nint)(nanoseconds % 1_000_000_000) };
+}
