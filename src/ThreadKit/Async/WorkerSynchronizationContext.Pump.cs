@@ -83,7 +83,8 @@ internal sealed partial class WorkerSynchronizationContext
                 continue;
             }
 
-            int count;
+            var count = 0;
+            var park = false;
             lock (_lock)
             {
                 if (_incomingCount == 0)
@@ -119,7 +120,7 @@ internal sealed partial class WorkerSynchronizationContext
                         continue;
                     }
 
-                    count = -1;
+                    park = true;
                 }
                 else
                 {
@@ -130,7 +131,7 @@ internal sealed partial class WorkerSynchronizationContext
                 }
             }
 
-            if (count < 0)
+            if (park)
             {
                 // Blocks outside the lock, so that wakers never wait for the pump, nor the woken pump for them. A
                 // waker that saw the announcement just before it was withdrawn leaves a wake-up behind, which only
