@@ -10,15 +10,37 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 version="$(dotnet msbuild "$root/src/ThreadKit/ThreadKit.csproj" -t:MinVer -getProperty:Version)"
-dotnet pack "$root/src/ThreadKit/ThreadKit.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
-test -f "$work/feed/ThreadKit.$version.nupkg"
-test -f "$work/feed/ThreadKit.$version.snupkg"
-dotnet pack "$root/src/ThreadKit.Hosting/ThreadKit.Hosting.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
-test -f "$work/feed/ThreadKit.Hosting.$version.nupkg"
-test -f "$work/feed/ThreadKit.Hosting.$version.snupkg"
-dotnet pack "$root/src/ThreadKit.Diagnostics.Stacks/ThreadKit.Diagnostics.Stacks.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
-test -f "$work/feed/ThreadKit.Diagnostics.Stacks.$version.nupkg"
-test -f "$work/feed/ThreadKit.Diagnostics.Stacks.$version.snupkg"
+for package in ThreadKit ThreadKit.Hosting ThreadKit.Diagnostics.Stacks; do
+  dotnet pack "$root/src/$package/$package.csproj" -c Release -o "$work/feed" -p:TreatWarningsAsErrors=true
+  test -f "$work/feed/$package.$version.nupkg"
+  test -f "$work/feed/$package.$version.snupkg"
+done
+
+# A fresh console project that references packages by id and version, as a user's does:
+#   consumer_project FILE WARNINGS_AS_ERRORS ID=VERSION...
+consumer_project() {
+  local file="$1" errors="$2" package
+  shift 2
+  {
+    cat <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>$errors</TreatWarningsAsErrors>
+    <!-- A private package cache, so no copy of ThreadKit left by an earlier run can stand in for this one. -->
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+XML
+    for package in "$@"; do
+      echo "    <PackageReference Include=\"${package%%=*}\" Version=\"${package#*=}\" />"
+    done
+    printf '  </ItemGroup>\n</Project>\n'
+  } > "$file"
+}
 
 mkdir -p "$work/consumer"
 cd "$work/consumer"
@@ -33,22 +55,7 @@ cat > nuget.config <<XML
   </packageSources>
 </configuration>
 XML
-cat > Consumer.csproj <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <!-- A private package cache, so no copy of ThreadKit left by an earlier run can stand in for this one. -->
-    <RestorePackagesPath>$work/packages</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="ThreadKit" Version="$version" />
-  </ItemGroup>
-</Project>
-XML
+consumer_project Consumer.csproj true "ThreadKit=$version"
 cat > Program.cs <<'CS'
 using ThreadKit;
 
@@ -95,22 +102,7 @@ cat > nuget.config <<XML
   </packageSourceMapping>
 </configuration>
 XML
-cat > HostingConsumer.csproj <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <RestorePackagesPath>$work/packages</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="ThreadKit.Hosting" Version="$version" />
-    <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.0" />
-  </ItemGroup>
-</Project>
-XML
+consumer_project HostingConsumer.csproj true "ThreadKit.Hosting=$version" Microsoft.Extensions.Hosting=10.0.0
 cat > Program.cs <<'CS'
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -164,21 +156,7 @@ grep -q "does not reference the ThreadKit.Diagnostics.Stacks package" <<<"$refus
 mkdir -p "$work/stacks"
 cd "$work/stacks"
 cp "$work/hosting/nuget.config" .
-cat > StacksConsumer.csproj <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <RestorePackagesPath>$work/packages</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="ThreadKit.Diagnostics.Stacks" Version="$version" />
-  </ItemGroup>
-</Project>
-XML
+consumer_project StacksConsumer.csproj true "ThreadKit.Diagnostics.Stacks=$version"
 cat > Program.cs <<'CS'
 using ThreadKit;
 
@@ -215,21 +193,7 @@ echo "consumer of ThreadKit.Diagnostics.Stacks $version from a local feed dumped
 mkdir -p "$work/analyzers"
 cd "$work/analyzers"
 cp "$work/hosting/nuget.config" .
-cat > AnalyzersConsumer.csproj <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <RestorePackagesPath>$work/packages</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="ThreadKit" Version="$version" />
-    <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.0" />
-  </ItemGroup>
-</Project>
-XML
+consumer_project AnalyzersConsumer.csproj false "ThreadKit=$version" Microsoft.Extensions.Hosting=10.0.0
 # TK001 is information by default; a warning here, so that the build prints it beside the others.
 printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.TK001.severity = warning\n' > .editorconfig
 cat > Mistakes.cs <<'CS'
