@@ -71,7 +71,9 @@ internal sealed class Parker
             return;
         }
 
-        if (!UsesFutex || !WaitOnFutex(timeout))
+        // Read once: another parker may find the call refused meanwhile, and this one must not make call number 0.
+        var futexCall = Volatile.Read(ref s_futexCall);
+        if (futexCall == 0 || !WaitOnFutex(futexCall, timeout))
         {
             WaitOnMonitor(timeout);
         }
@@ -103,14 +105,14 @@ internal sealed class Parker
     }
 
     /// <summary>Waits while the word says parked; returns <see langword="false"/> if the kernel refused the call.</summary>
-    private unsafe bool WaitOnFutex(TimeSpan timeout)
+    private unsafe bool WaitOnFutex(int futexCall, TimeSpan timeout)
     {
         // FUTEX_WAIT's timeout is relative; none means no end. A span past what nanoseconds hold (292 years) is cut
         // to it, and the caller, which may be woken early anyway, looks again.
         var hasTimeout = timeout != Timeout.InfiniteTimeSpan;
         var ticks = Math.Min(Math.Max(0, timeout.Ticks), long.MaxValue / 100);
         var span = Timespec.FromNanoseconds(hasTimeout ? ticks * 100 : 0);
-        var result = Linux.syscall(Volatile.Read(ref s_futexCall), _address, FutexWaitPrivate, Parked, hasTimeout ? (IntPtr)(&span) : IntPtr.Zero);
+        var result = Linux.syscall(futexCall, _address, FutexWaitPrivate, Parked, hasTimeout ? (IntPtr)(&span) : IntPtr.Zero);
         if (result == 0)
         {
             return true;

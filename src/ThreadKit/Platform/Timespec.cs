@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 
 namespace ThreadKit;
@@ -12,7 +13,13 @@ internal struct Timespec
     public nint Seconds;
     public nint Nanoseconds;
 
-    /// <summary>Splits a non-negative count of nanoseconds, a span or a <c>CLOCK_MONOTONIC</c> reading, into its fields.</summary>
-    public static Timespec FromNanoseconds(long nanoseconds) =>
-        new() { Seconds = (nint)(nanoseconds / 1_000_000_000), Nanoseconds = (nint)(nanoseconds % 1_000_000_000) };
+    /// <summary>
+    /// Splits a non-negative count of nanoseconds, a span or a <c>CLOCK_MONOTONIC</c> reading, into its fields. Where a
+    /// C <c>long</c> has 32 bits, seconds past what it holds (68 years) are cut to it rather than wrapped to negative.
+    /// </summary>
+    public static Timespec FromNanoseconds(long nanoseconds) => new()
+    {
+        Seconds = (nint)Math.Min(nanoseconds / 1_000_000_000, IntPtr.Size == 4 ? int.MaxValue : long.MaxValue),
+        Nanoseconds = (nint)(nanoseconds % 1_000_000_000),
+    };
 }
